@@ -1,0 +1,227 @@
+import type { ConnectorErrorCode } from './connector-error.js';
+import type { Template } from './template.js';
+import type { UsageType } from './usage-types.js';
+
+/** A parsed mailbox. `address` is ASCII on the wire: an internationalized domain is punycode. */
+export interface Mailbox {
+  name?: string;
+  address: string;
+}
+
+/** Template variables. `code` and `link` are the usual ones; any JSON-like value may follow. */
+export interface SendPayload {
+  code?: string;
+  link?: string;
+  /** BCP 47 tag used to pick a localized template (`zh-Hant-TW` → `zh-Hant` → `zh` → default). */
+  locale?: string;
+  [variable: string]: unknown;
+}
+
+export interface SendMessageInput {
+  /** One recipient address, optionally with a display name. */
+  to: string;
+  type: UsageType;
+  payload: SendPayload;
+}
+
+export interface SendOptions {
+  /** Cancels the send; the promise rejects with an `aborted` ConnectorError. */
+  signal?: AbortSignal;
+  /** Sends with the same key within its TTL return the first result instead of sending again. */
+  idempotencyKey?: string;
+}
+
+export interface SendResult {
+  /** The provider's message id. */
+  messageId: string;
+  /** The connector's provider id, e.g. `aws-ses`. */
+  provider: string;
+  /** The provider's request id, when it gives one. */
+  requestId?: string;
+  /** Provider calls made for this send (1 when the first attempt succeeded). */
+  attempts: number;
+}
+
+/** What the pipeline hands a transport: fully rendered, validated and ready for the wire. */
+export interface OutgoingEmail {
+  from: Mailbox;
+  to: Mailbox[];
+  replyTo: Mailbox[];
+  subject: string;
+  /** Absent for `text/plain` templates. */
+  html?: string;
+  text: string;
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+  usageType: UsageType;
+  /** The locale of the template that was selected, when it had one. */
+  locale?: string;
+}
+
+export interface TransportContext {
+  /** Fires when the caller aborts or the connector closes; transports pass it to their I/O. */
+  signal: AbortSignal;
+}
+
+export interface TransportResult {
+  messageId: string;
+  requestId?: string;
+  attempts?: number;
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+
+export interface CheckItem {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  hint?: string;
+}
+
+export interface CheckReport {
+  /** False when any check failed; warnings do not fail the report. */
+  ok: boolean;
+  checks: CheckItem[];
+}
+
+export interface CheckOptions {
+  signal?: AbortSignal;
+}
+
+/** The provider-specific part of a connector: everything after rendering. */
+export interface EmailTransport {
+  send(email: OutgoingEmail, context: TransportContext): Promise<TransportResult>;
+  /** A preflight that sends nothing. */
+  check?(options: CheckOptions): Promise<CheckReport>;
+  close?(): void | Promise<void>;
+}
+
+export type ConfigFormItemType = 'text' | 'secret' | 'number' | 'boolean' | 'json' | 'select';
+
+/** One field of a connector's setup form. */
+export interface ConfigFormItem {
+  key: string;
+  label: string;
+  type: ConfigFormItemType;
+  required: boolean;
+  /** Secret fields are redacted everywhere and rendered as password inputs. */
+  secret?: boolean;
+  description?: string;
+  placeholder?: string;
+  options?: readonly { value: string; label: string }[];
+}
+
+/** What a connector supports; the conformance suite skips what a connector declares it lacks. */
+export interface ConnectorCapabilities {
+  /** `check()` is implemented. */
+  check: boolean;
+  /** Tags reach the provider. */
+  tags: boolean;
+  /** Reply-To reaches the provider. */
+  replyTo: boolean;
+  /** Retryable provider errors are retried within the send. */
+  retries: boolean;
+  /** A per-attempt request timeout is enforced (`timeout` errors). */
+  requestTimeout: boolean;
+}
+
+export interface ConnectorMetadata {
+  /** Stable id, e.g. `aws-ses-email`. */
+  id: string;
+  /** Provider id used in results and errors, e.g. `aws-ses`. */
+  provider: string;
+  name: string;
+  description: string;
+  capabilities: ConnectorCapabilities;
+  formItems: readonly ConfigFormItem[];
+}
+
+interface ConnectorEventBase {
+  provider: string;
+  usageType: UsageType;
+  /** Masked: `j***@example.com`. */
+  recipient: string;
+}
+
+export type ConnectorEvent =
+  | (ConnectorEventBase & { type: 'send:start' })
+  | (ConnectorEventBase & {
+      type: 'send:success';
+      durationMs: number;
+      attempts: number;
+      messageId: string;
+      requestId?: string;
+    })
+  | (ConnectorEventBase & {
+      type: 'send:error';
+      durationMs: number;
+      attempts?: number;
+      errorCode: ConnectorErrorCode;
+      retryable: boolean;
+    });
+
+export interface ConnectorOptions {
+  /** Observability hook. Never receives a code, a rendered body or a secret. */
+  onEvent?: (event: ConnectorEvent) => void;
+}
+
+export interface EmailConnector {
+  readonly metadata: ConnectorMetadata;
+  sendMessage(input: SendMessageInput, options?: SendOptions): Promise<SendResult>;
+  /** Sends the Generic template with a random six-digit code: the "Send test email" button. */
+  testSend(to: string, options?: SendOptions): Promise<SendResult>;
+  /** Present when the provider supports a preflight; sends nothing. */
+  check?(options?: CheckOptions): Promise<CheckReport>;
+  /** Idempotent. Sends after close fail with a clear error. */
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+/** Every connector config carries its template set. */
+export interface BaseConnectorConfig {
+  templates: Template[];
+}
+
+/** Provider-neutral faults every provider mock can inject (see `@org/connector-conformance`). */
+export const providerFaultKinds = [
+  'throttle',
+  'quota_exhausted',
+  'rejected_identity',
+  'auth_failure',
+  'unavailable',
+  'network_error',
+  'latency',
+] as const;
+
+export type ProviderFaultKind = (typeof providerFaultKinds)[number];
+
+export interface InjectOptions {
+  /** How many provider requests fail this way; default 1. */
+  times?: number;
+  /** For `latency`: how long each affected request is delayed. */
+  latencyMs?: number;
+}
+
+/** A delivered email as a provider mock saw it, normalized across providers. */
+export interface DeliveredEmail {
+  messageId: string;
+  /** The From address (no display name). */
+  from: string;
+  /** The From header as sent, with its display name when there was one. */
+  fromHeader: string;
+  to: string[];
+  subject: string;
+  html?: string;
+  text: string;
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+/** What a provider's mock exposes to the conformance suite. */
+export interface ProviderMock {
+  sent(): DeliveredEmail[];
+  /** Requests that reached the provider, every attempt counted. */
+  requestCount(): number;
+  inject(fault: ProviderFaultKind, options?: InjectOptions): void;
+  reset(): void;
+}
