@@ -1,4 +1,8 @@
 import { defineLibraryConfig } from '@org/tsup-config';
 import { defineConfig } from 'tsup';
 
-export default defineConfig(defineLibraryConfig({ entry: ['src/index.ts', 'src/testing.ts'] }));
+// Splitting so `./testing` shares the code of `.` (one ConnectorError class, one registry)
+// instead of bundling a second copy of it.
+export default defineConfig(
+  defineLibraryConfig({ entry: ['src/index.ts', 'src/testing.ts'], splitting: true }),
+);

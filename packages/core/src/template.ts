@@ -10,7 +10,10 @@ export const templateSchema = z.object({
   content: z.string().min(1, 'content must not be empty'),
   locale: z
     .string()
-    .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'locale must be a BCP 47 tag such as en or zh-Hant-TW')
+    .regex(
+      /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/,
+      'locale must be a BCP 47 tag such as en or zh-Hant-TW',
+    )
     .optional(),
   contentType: z.enum(templateContentTypes).optional(),
 });
@@ -18,9 +21,7 @@ export const templateSchema = z.object({
 export type Template = z.infer<typeof templateSchema>;
 
 export const templatesSchema = z.array(templateSchema).superRefine((templates, ctx) => {
-  const missing = requiredUsageTypes.filter(
-    (type) => !templates.some((t) => t.usageType === type),
-  );
+  const missing = requiredUsageTypes.filter((type) => !templates.some((t) => t.usageType === type));
   if (missing.length > 0) {
     ctx.addIssue({
       code: 'custom',

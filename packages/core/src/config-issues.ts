@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+
+/** `templates[2].subject`: how a zod issue path reads in a message. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * One line per failing field, with zod's reason: `accessKeyId: Invalid input: expected string`.
+ * zod does not put the input value into its messages (unless `reportInput` is on), so the
+ * lines carry no secret; callers scrub known secret values anyway.
+ */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+}

@@ -1,0 +1,76 @@
+export {
+  ConnectorError,
+  type ConnectorErrorCode,
+  type ConnectorErrorOptions,
+  connectorErrorCodes,
+  isRetryableCode,
+} from './connector-error.js';
+export {
+  type BaseConnectorConfig,
+  type CheckItem,
+  type CheckOptions,
+  type CheckReport,
+  type CheckStatus,
+  type ConfigFormItem,
+  type ConfigFormItemType,
+  type ConnectorCapabilities,
+  type ConnectorEvent,
+  type ConnectorMetadata,
+  type ConnectorOptions,
+  type DeliveredEmail,
+  type EmailConnector,
+  type EmailTransport,
+  type InjectOptions,
+  type Mailbox,
+  type OutgoingEmail,
+  type ProviderFaultKind,
+  type ProviderMock,
+  providerFaultKinds,
+  type SendMessageInput,
+  type SendOptions,
+  type SendPayload,
+  type SendResult,
+  type TransportContext,
+  type TransportResult,
+} from './contract.js';
+export {
+  defineEmailConnector,
+  type EmailConnectorDefinition,
+  type EmailConnectorFactory,
+  type TransportFactoryContext,
+} from './define-email-connector.js';
+export { lintTemplates, type TemplateLintWarning } from './lint-templates.js';
+export {
+  formatMailbox,
+  maskAddress,
+  maxMailboxLength,
+  type ParseMailboxOptions,
+  parseMailbox,
+} from './mailbox.js';
+export { escapeHtml, type RenderedEmail, renderTemplate } from './render-template.js';
+export {
+  isSecretSchema,
+  redactConfig,
+  redacted,
+  scrubSecrets,
+  secret,
+  secretFieldsOf,
+  secretValuesOf,
+} from './secrets.js';
+export { localeFallbackChain, selectTemplate } from './select-template.js';
+export {
+  type Template,
+  type TemplateContentType,
+  templateContentTypes,
+  templateSchema,
+  templatesSchema,
+} from './template.js';
+export {
+  isUsageType,
+  type RequiredUsageType,
+  requiredUsageTypes,
+  type UsageType,
+  usageTypeSchema,
+  usageTypes,
+  verificationUsageTypes,
+} from './usage-types.js';

@@ -1,0 +1,246 @@
+import { domainToASCII } from 'node:url';
+import { ConnectorError } from './connector-error.js';
+import type { Mailbox } from './contract.js';
+
+/** RFC 5321 caps a path at 256 octets; 320 (64 + 1 + 255) is the widely used upper bound. */
+export const maxMailboxLength = 320;
+
+export interface ParseMailboxOptions {
+  /** What the mailbox is, used in error messages, e.g. `recipient "to"`. Default `mailbox`. */
+  label?: string;
+}
+
+// RFC 5322 atext: the characters a dot-atom local part may use without quoting.
+const localPartPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const domainLabelPattern = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+// A display name made only of these can go into a header unquoted.
+const atomPhrasePattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we reject
+const controlCharacterPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const encodedWordPattern = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
+const encodedWordRunPattern =
+  /(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)/g;
+
+function invalid(label: string, problem: string, hint?: string): ConnectorError {
+  return new ConnectorError('invalid_request_parameters', `Invalid ${label}: ${problem}.`, {
+    hint:
+      hint ??
+      'Use a single mailbox such as `noreply@example.com`, `<noreply@example.com>` or `Example <noreply@example.com>`.',
+  });
+}
+
+/**
+ * Parses one mailbox: `Logto<noreply@logto.io>`, `<noreply@logto.io>`, `noreply@logto.io`,
+ * `"Acme, Inc." <a@b.c>`, a display name with non-ASCII characters (also as an RFC 2047
+ * encoded-word), or an internationalized domain (returned as punycode).
+ *
+ * Error messages never repeat the input: a recipient address is personal data.
+ */
+export function parseMailbox(input: string, options: ParseMailboxOptions = {}): Mailbox {
+  const label = options.label ?? 'mailbox';
+  if (typeof input !== 'string') throw invalid(label, 'expected a string');
+  if (/[\r\n]/.test(input)) {
+    throw invalid(label, 'it contains a line break (CR or LF), which could inject mail headers');
+  }
+  if (input.length > maxMailboxLength) {
+    throw invalid(
+      label,
+      `it is ${input.length} characters long; the maximum is ${maxMailboxLength}`,
+    );
+  }
+  if (controlCharacterPattern.test(input)) throw invalid(label, 'it contains a control character');
+  const trimmed = input.trim();
+  if (trimmed === '') throw invalid(label, 'it is empty');
+
+  if (!trimmed.endsWith('>')) {
+    if (/[<>]/.test(trimmed)) {
+      throw invalid(label, 'it has an unbalanced "<" or ">"', undefined);
+    }
+    return { address: parseAddress(trimmed, label) };
+  }
+
+  const open = trimmed.lastIndexOf('<');
+  if (open === -1) throw invalid(label, 'it has a ">" without a matching "<"');
+  const address = parseAddress(trimmed.slice(open + 1, -1).trim(), label);
+  const name = parseDisplayName(trimmed.slice(0, open).trim(), label);
+  return name === undefined ? { address } : { name, address };
+}
+
+function parseDisplayName(raw: string, label: string): string | undefined {
+  if (raw === '') return undefined;
+  if (raw.startsWith('"')) {
+    if (raw.length < 2 || !raw.endsWith('"') || raw.endsWith('\\"')) {
+      throw invalid(label, 'its quoted display name is not closed with a double quote');
+    }
+    let name = '';
+    const body = raw.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+      const char = body[i]!;
+      if (char === '\\') {
+        i++;
+        name += body[i] ?? '';
+      } else if (char === '"') {
+        throw invalid(label, 'its quoted display name contains an unescaped double quote');
+      } else {
+        name += char;
+      }
+    }
+    const trimmedName = name.trim();
+    return trimmedName === '' ? undefined : trimmedName;
+  }
+  if (/[<>]/.test(raw)) {
+    throw invalid(
+      label,
+      'its display name contains "<" or ">" (more than one mailbox?)',
+      'Pass exactly one mailbox; quote a display name that needs special characters: `"Acme <Sales>" <sales@example.com>`.',
+    );
+  }
+  if (raw.includes('"')) {
+    throw invalid(
+      label,
+      'its display name contains a double quote',
+      'Quote the whole display name and escape inner quotes: `"Say \\"hi\\"" <a@example.com>`.',
+    );
+  }
+  const name = decodeEncodedWords(raw).trim();
+  return name === '' ? undefined : name;
+}
+
+function parseAddress(raw: string, label: string): string {
+  if (raw === '') throw invalid(label, 'the address is empty');
+  const at = raw.split('@').length - 1;
+  if (at === 0) throw invalid(label, 'the address has no "@"');
+  if (at > 1) {
+    throw invalid(label, 'the address contains more than one "@" (more than one address?)');
+  }
+  if (/\s/.test(raw)) throw invalid(label, 'the address contains whitespace');
+  const [local = '', domain = ''] = raw.split('@');
+  if (local === '') throw invalid(label, 'the part before "@" is empty');
+  if (domain === '') throw invalid(label, 'the domain after "@" is empty');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  if (/[^\u0000-\u007F]/.test(local)) {
+    throw invalid(
+      label,
+      'the part before "@" contains non-ASCII characters, which need SMTPUTF8 and are not supported',
+    );
+  }
+  if (local.length > 64) throw invalid(label, 'the part before "@" is longer than 64 characters');
+  if (!localPartPattern.test(local)) {
+    throw invalid(
+      label,
+      'the part before "@" contains a character that is not allowed, or a leading, trailing or double dot',
+    );
+  }
+  return `${local}@${parseDomain(domain, label)}`;
+}
+
+function parseDomain(domain: string, label: string): string {
+  // domainToASCII applies UTS #46 (lower-casing, punycode); it returns '' when it cannot.
+  const ascii = domainToASCII(domain);
+  if (ascii === '') throw invalid(label, 'the domain is not a valid domain name');
+  if (ascii.length > 253) throw invalid(label, 'the domain is longer than 253 characters');
+  const labels = ascii.split('.');
+  if (labels.length < 2) {
+    throw invalid(label, 'the domain is not fully qualified (expected something like example.com)');
+  }
+  if (!labels.every((part) => domainLabelPattern.test(part))) {
+    throw invalid(label, 'the domain has an empty or malformed label');
+  }
+  return ascii;
+}
+
+function decodeEncodedWords(text: string): string {
+  if (!text.includes('=?')) return text;
+  // Whitespace between two adjacent encoded-words is not part of the text (RFC 2047 §6.2).
+  return text
+    .replace(encodedWordRunPattern, '$1')
+    .replace(encodedWordPattern, (word, charset: string, encoding: string, data: string) => {
+      const normalized = charset.toLowerCase().split('*')[0];
+      if (normalized !== 'utf-8' && normalized !== 'us-ascii') return word;
+      try {
+        const bytes =
+          encoding.toLowerCase() === 'b'
+            ? Buffer.from(data, 'base64')
+            : Buffer.from(
+                data
+                  .replace(/_/g, ' ')
+                  .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) =>
+                    String.fromCharCode(Number.parseInt(hex, 16)),
+                  ),
+                'latin1',
+              );
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return word;
+      }
+    });
+}
+
+// An encoded-word may be at most 75 characters: `=?UTF-8?B?` + data + `?=` leaves 63 for
+// base64, i.e. 45 bytes. Split on code points so no word ends inside a UTF-8 sequence.
+const maxEncodedWordBytes = 45;
+
+function encodeWords(name: string): string {
+  const words: string[] = [];
+  let chunk = '';
+  let chunkBytes = 0;
+  for (const char of name) {
+    const bytes = Buffer.byteLength(char, 'utf8');
+    if (chunkBytes + bytes > maxEncodedWordBytes && chunk !== '') {
+      words.push(chunk);
+      chunk = '';
+      chunkBytes = 0;
+    }
+    chunk += char;
+    chunkBytes += bytes;
+  }
+  if (chunk !== '') words.push(chunk);
+  return words
+    .map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`)
+    .join(' ');
+}
+
+function formatDisplayName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  if (/[^\u0000-\u007F]/.test(name)) return encodeWords(name);
+  // A plain phrase stays readable; a name that looks like an encoded-word is quoted so no
+  // reader decodes it.
+  if (atomPhrasePattern.test(name) && !name.includes('=?')) return name;
+  return `"${name.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/**
+ * Formats a mailbox for a mail header: `Name <address>` (the name quoted when it has
+ * specials, an RFC 2047 encoded-word when it has non-ASCII characters) or the bare address.
+ * The address is validated again, so the result can never carry a header injection.
+ */
+export function formatMailbox(mailbox: Mailbox): string {
+  const address = parseAddress(mailbox.address, 'mailbox');
+  const name = mailbox.name?.trim();
+  if (name === undefined || name === '') return address;
+  if (/[\r\n]/.test(name) || controlCharacterPattern.test(name)) {
+    throw invalid('mailbox', 'the display name contains a line break or a control character');
+  }
+  return `${formatDisplayName(name)} <${address}>`;
+}
+
+/**
+ * Masks an address for events and logs: `john@example.com` → `j***@example.com`.
+ * Accepts a bare address or a `Name <address>` mailbox; never returns the display name.
+ */
+export function maskAddress(value: string): string {
+  const text = typeof value === 'string' ? value : '';
+  const open = text.lastIndexOf('<');
+  const close = text.lastIndexOf('>');
+  const address = open !== -1 && close > open ? text.slice(open + 1, close) : text;
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '***';
+  // The input may be unvalidated: keep only characters a domain can have, so a masked value
+  // cannot smuggle line breaks or other text into a log line.
+  const domain = address
+    .slice(at + 1)
+    .replace(/[^\p{L}\p{N}.-]/gu, '')
+    .slice(0, 253);
+  const first = address.slice(0, 1);
+  return `${/^[\p{L}\p{N}]$/u.test(first) ? first : '*'}***@${domain}`;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  isSecretSchema,
+  redactConfig,
+  scrubSecrets,
+  secret,
+  secretFieldsOf,
+  secretValuesOf,
+} from './secrets.js';
+
+const schema = z.object({
+  region: z.string(),
+  accessKeyId: z.string(),
+  secretAccessKey: secret(z.string().min(1)),
+  sessionToken: secret(z.string()).optional(),
+  password: z.string().meta({ secret: true }).default('x'),
+  nested: z
+    .object({ apiKey: secret(z.string()).transform((s) => s.trim()), label: z.string() })
+    .optional(),
+});
+
+describe('secret', () => {
+  it('marks a schema secret without changing what it accepts', () => {
+    const field = secret(z.string().min(3));
+    expect(isSecretSchema(field)).toBe(true);
+    expect(field.safeParse('ab').success).toBe(false);
+    expect(field.parse('abc')).toBe('abc');
+  });
+
+  it('keeps existing metadata', () => {
+    const field = secret(z.string().meta({ description: 'The key' }));
+    expect(field.meta()).toMatchObject({ description: 'The key', secret: true });
+  });
+});
+
+describe('secretFieldsOf', () => {
+  it('finds secret fields through optional, default, pipes and nested objects', () => {
+    expect(secretFieldsOf(schema)).toEqual([
+      'secretAccessKey',
+      'sessionToken',
+      'password',
+      'nested.apiKey',
+    ]);
+  });
+});
+
+describe('redactConfig', () => {
+  it('replaces present secret values with [redacted] and copies the rest', () => {
+    const config = {
+      region: 'eu-west-1',
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 's3cr3t',
+      password: 'pw',
+      nested: { apiKey: 'k', label: 'l' },
+    };
+    expect(redactConfig(config, schema)).toEqual({
+      region: 'eu-west-1',
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: '[redacted]',
+      password: '[redacted]',
+      nested: { apiKey: '[redacted]', label: 'l' },
+    });
+    expect(config.secretAccessKey).toBe('s3cr3t');
+  });
+
+  it('leaves a value that is not an object alone', () => {
+    expect(redactConfig('nope', schema)).toBe('nope');
+  });
+});
+
+describe('secretValuesOf and scrubSecrets', () => {
+  it('removes every secret value from a text', () => {
+    const values = secretValuesOf(
+      { secretAccessKey: 'abc.def', sessionToken: 'abc', nested: { apiKey: 'zz' } },
+      schema,
+    );
+    expect(values.sort()).toEqual(['abc', 'abc.def', 'zz']);
+    expect(scrubSecrets('key abc.def, token abc; abcXdef', values)).toBe(
+      'key [redacted], token [redacted]; [redacted]Xdef',
+    );
+  });
+
+  it('ignores empty secrets', () => {
+    expect(scrubSecrets('text', ['', ''])).toBe('text');
+  });
+});
