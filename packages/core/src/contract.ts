@@ -1,4 +1,5 @@
 import type { ConnectorErrorCode } from './connector-error.js';
+import type { IdempotencyStore } from './idempotency-store.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
 
@@ -27,7 +28,12 @@ export interface SendMessageInput {
 export interface SendOptions {
   /** Cancels the send; the promise rejects with an `aborted` ConnectorError. */
   signal?: AbortSignal;
-  /** Sends with the same key within its TTL return the first result instead of sending again. */
+  /**
+   * Makes the send idempotent: another send with the same key within the TTL (default 10
+   * minutes) returns the first result instead of sending again, and concurrent sends with one
+   * key reach the provider once. A failed send releases the key. Reusing a key for a different
+   * recipient, type or payload is `invalid_request_parameters`. See `ConnectorOptions.idempotency`.
+   */
   idempotencyKey?: string;
 }
 
@@ -160,9 +166,34 @@ export type ConnectorEvent =
       retryable: boolean;
     });
 
+/** How `SendOptions.idempotencyKey` is kept. */
+export interface IdempotencyOptions {
+  /**
+   * Where keys live. Default: a fresh `createMemoryIdempotencyStore()` per connector, which
+   * deduplicates within one process; pass a shared store (Redis, SQL) for several processes.
+   */
+  store?: IdempotencyStore;
+  /** How long a successful send's result is replayed for a repeated key. Default 600 000 (10 min). */
+  ttlMs?: number;
+  /**
+   * How long a send in flight holds its key (a lease). Other callers wait for it; if its
+   * process dies, the key frees itself after this. Keep it above the longest a send can take
+   * (all attempts and backoff). Default 60 000.
+   */
+  claimTtlMs?: number;
+  /**
+   * HMAC key for the digests written to the store. Set it when the store is shared: a plain
+   * SHA-256 of a message with a six-digit code can be reversed by whoever can read the store
+   * and knows the rest of the message. Every process sharing the store needs the same secret.
+   */
+  secret?: string;
+}
+
 export interface ConnectorOptions {
   /** Observability hook. Never receives a code, a rendered body or a secret. */
   onEvent?: (event: ConnectorEvent) => void;
+  /** Storage and timing of idempotency keys (`SendOptions.idempotencyKey`). */
+  idempotency?: IdempotencyOptions;
 }
 
 export interface EmailConnector {

@@ -453,35 +453,6 @@ describe('testSend', () => {
   });
 });
 
-describe('idempotencyKey', () => {
-  it('returns the first result for a repeated key instead of sending again', async () => {
-    const { factory, config, recorder } = setup();
-    const connector = factory(config);
-    const input = { to: 'a@b.co', type: 'SignIn' as const, payload: { code: '1' } };
-    const first = await connector.sendMessage(input, { idempotencyKey: 'k1' });
-    const second = await connector.sendMessage(input, { idempotencyKey: 'k1' });
-    expect(second).toEqual(first);
-    expect(recorder.sent).toHaveLength(1);
-    await connector.sendMessage(input, { idempotencyKey: 'k2' });
-    expect(recorder.sent).toHaveLength(2);
-  });
-
-  it('lets a failed send be retried with the same key', async () => {
-    let calls = 0;
-    const { factory, config } = setup(async () => {
-      calls += 1;
-      if (calls === 1) throw new ConnectorError('provider_unavailable', 'down');
-      return { messageId: 'ok' };
-    });
-    const connector = factory(config);
-    const input = { to: 'a@b.co', type: 'SignIn' as const, payload: { code: '1' } };
-    expect((await rejection(connector.sendMessage(input, { idempotencyKey: 'k' }))).code).toBe(
-      'provider_unavailable',
-    );
-    expect((await connector.sendMessage(input, { idempotencyKey: 'k' })).messageId).toBe('ok');
-  });
-});
-
 describe('events', () => {
   it('reports start and success with masked recipient and no code or body', async () => {
     const events: ConnectorEvent[] = [];

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { formatIssues } from './config-issues.js';
@@ -20,6 +21,7 @@ import type {
   SendResult,
   TransportResult,
 } from './contract.js';
+import { createIdempotency } from './idempotency.js';
 import { maskAddress, parseMailbox } from './mailbox.js';
 import { renderTemplate } from './render-template.js';
 import { redactConfig, scrubSecrets, secretFieldsOf, secretValuesOf } from './secrets.js';
@@ -68,8 +70,6 @@ const sendInputSchema = z.object({
 
 // RFC 5322 field-name: printable ASCII except colon.
 const headerNamePattern = /^[!-9;-~]+$/;
-const idempotencyTtlMs = 10 * 60_000;
-const maxIdempotencyKeys = 10_000;
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
@@ -164,10 +164,16 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
     const baseTags = { ...(definition.tags?.(config) ?? {}) };
     const redactedConfig = redactConfig(config, definition.configSchema);
 
+    // Before the transport: malformed options must not leave an SDK client behind.
+    const idempotency = createIdempotency(options.idempotency, {
+      provider,
+      connectorId: definition.metadata.id,
+    });
     const transport = definition.createTransport(config, { provider });
     const closeController = new AbortController();
+    // Every in-flight send listens to it: hundreds of parallel sends are normal, not a leak.
+    setMaxListeners(0, closeController.signal);
     let closePromise: Promise<void> | undefined;
-    const idempotent = new Map<string, { result: Promise<SendResult>; expires: number }>();
 
     const emit = (event: ConnectorEvent): void => {
       if (!options.onEvent) return;
@@ -332,29 +338,38 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
       }
     };
 
-    const sendMessage = (
+    // `identity` stands in for the message when telling a retry from a reused key; testSend
+    // draws a fresh code per call, so a double click must still count as the same message.
+    const sendKeyed = async (
       input: SendMessageInput,
       sendOptions: SendOptions = {},
+      identity?: (message: SendMessageInput) => SendMessageInput,
     ): Promise<SendResult> => {
-      const key = sendOptions.idempotencyKey;
+      const key = (sendOptions as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
       if (key === undefined) return send(input, sendOptions);
-      const now = Date.now();
-      const existing = idempotent.get(key);
-      if (existing && existing.expires > now) return existing.result;
-      const result = send(input, sendOptions);
-      idempotent.set(key, { result, expires: now + idempotencyTtlMs });
-      // A failed send may be retried with the same key.
-      result.catch(() => {
-        if (idempotent.get(key)?.result === result) idempotent.delete(key);
-      });
-      if (idempotent.size > maxIdempotencyKeys) {
-        for (const [k, entry] of idempotent) {
-          if (idempotent.size <= maxIdempotencyKeys && entry.expires > now) break;
-          idempotent.delete(k);
-        }
+      assertOpen();
+      const { signal } = sendOptions;
+      if (signal?.aborted) throw abortedError(signal);
+      const parsed = sendInputSchema.safeParse(input);
+      // An invalid input fails the same way with or without a key, and never takes the key.
+      if (!parsed.success) return send(input, sendOptions);
+      const code = parsed.data.payload.code;
+      try {
+        return await idempotency.run({
+          key,
+          message: identity ? identity(parsed.data) : parsed.data,
+          signal,
+          closed: closeController.signal,
+          abortedError: () => abortedError(signal),
+          send: () => send(input, sendOptions),
+        });
+      } catch (error) {
+        throw normalize(error, code === undefined ? configSecrets : [...configSecrets, code]);
       }
-      return result;
     };
+
+    const sendMessage = (input: SendMessageInput, sendOptions?: SendOptions) =>
+      sendKeyed(input, sendOptions);
 
     const check = async (checkOptions: CheckOptions = {}): Promise<CheckReport> => {
       assertOpen();
@@ -382,13 +397,15 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
       sendMessage,
       testSend(to: string, sendOptions?: SendOptions): Promise<SendResult> {
         const code = String(randomInt(100_000, 1_000_000));
-        return sendMessage({ to, type: 'Generic', payload: { code } }, sendOptions);
+        return sendKeyed({ to, type: 'Generic', payload: { code } }, sendOptions, (message) => ({
+          ...message,
+          payload: { testSend: true },
+        }));
       },
       ...(typeof transport.check === 'function' ? { check } : {}),
       close(): Promise<void> {
         closePromise ??= (async () => {
           closeController.abort();
-          idempotent.clear();
           await transport.close?.();
         })();
         return closePromise;

@@ -20,6 +20,7 @@ export {
   type DeliveredEmail,
   type EmailConnector,
   type EmailTransport,
+  type IdempotencyOptions,
   type InjectOptions,
   type Mailbox,
   type OutgoingEmail,
@@ -39,6 +40,16 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from './define-email-connector.js';
+export {
+  createMemoryIdempotencyStore,
+  type MemoryIdempotencyStoreOptions,
+} from './idempotency-memory-store.js';
+export type {
+  CompletedIdempotencyRecord,
+  IdempotencyClaim,
+  IdempotencyRecord,
+  IdempotencyStore,
+} from './idempotency-store.js';
 export { lintTemplates, type TemplateLintWarning } from './lint-templates.js';
 export {
   formatMailbox,

@@ -69,7 +69,9 @@ export function parseMailbox(input: string, options: ParseMailboxOptions = {}): 
 function parseDisplayName(raw: string, label: string): string | undefined {
   if (raw === '') return undefined;
   if (raw.startsWith('"')) {
-    if (raw.length < 2 || !raw.endsWith('"') || raw.endsWith('\\"')) {
+    // The closing quote is escaped only after an odd run of backslashes: `"a\\"` is closed.
+    const trailingBackslashes = /\\*$/.exec(raw.slice(1, -1))?.[0].length ?? 0;
+    if (raw.length < 2 || !raw.endsWith('"') || trailingBackslashes % 2 === 1) {
       throw invalid(label, 'its quoted display name is not closed with a double quote');
     }
     let name = '';
@@ -103,6 +105,10 @@ function parseDisplayName(raw: string, label: string): string | undefined {
     );
   }
   const name = decodeEncodedWords(raw).trim();
+  // An encoded-word may hide what the raw-input check above rejects.
+  if (/[\r\n]/.test(name) || controlCharacterPattern.test(name)) {
+    throw invalid(label, 'its encoded display name decodes to a line break or a control character');
+  }
   return name === '' ? undefined : name;
 }
 

@@ -4,6 +4,9 @@ import { ConnectorError } from './connector-error.js';
 import { escapeHtml, renderTemplate } from './render-template.js';
 import type { Template } from './template.js';
 
+// Wide in CI (the issue asks for 2000 runs), quick on a laptop.
+const numRuns = process.env.CI ? 2000 : 200;
+
 const html = (content: string, subject = 'Hello'): Template => ({
   usageType: 'Generic',
   subject,
@@ -157,7 +160,7 @@ describe('renderTemplate properties', () => {
         expect(inserted).not.toMatch(/[<>"']/);
         expect(inserted).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/);
       }),
-      { numRuns: 500 },
+      { numRuns },
     );
   });
 
@@ -178,7 +181,7 @@ describe('renderTemplate properties', () => {
           expect(subject).toBe(`S ${value}`);
         },
       ),
-      { numRuns: 500 },
+      { numRuns },
     );
   });
 });

@@ -208,6 +208,8 @@ export function createMemoryProvider(): MemoryProvider {
             hint: spec.hint,
             providerCode: fault,
             attempts: 1,
+            // What a real provider's SDK would have thrown; the conformance suite checks it is kept.
+            cause: Object.assign(new Error(spec.message), { name: 'MemoryProviderFault', fault }),
           }),
       });
     },

@@ -1,0 +1,225 @@
+import { parseMailbox, secret, templatesSchema } from '@org/connector-core';
+import { z } from 'zod';
+
+const regionSource = '[a-z]{2,4}(?:-[a-z]+){1,3}-\\d{1,2}';
+
+/** `us-east-1`, `eu-central-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`, ... */
+export const awsRegionPattern = new RegExp(`^${regionSource}$`);
+
+/** `arn:aws:ses:us-east-1:123456789012:identity/example.com` (also `aws-cn`, `aws-us-gov`). */
+export const sesIdentityArnPattern = new RegExp(
+  `^arn:aws[a-z-]*:ses:(${regionSource}):(\\d{12}):identity/(\\S+)$`,
+);
+
+/** SES message tag names and values: ASCII letters, digits, `_` and `-`, at most 256 characters. */
+export const sesTagPattern = /^[A-Za-z0-9_-]{1,256}$/;
+
+/** The tag every send carries; set by the connector, so a config may not define it. */
+export const usageTypeTagName = 'usage_type';
+
+export const defaultMaxAttempts = 3;
+export const defaultRequestTimeoutMs = 10_000;
+
+const optionalKeys = [
+  'accessKeyId',
+  'accessKeySecret',
+  'sessionToken',
+  'emailAddressIdentityArn',
+  'feedbackForwardingEmailAddress',
+  'feedbackForwardingEmailAddressIdentityArn',
+  'configurationSetName',
+  'endpoint',
+] as const;
+
+// Setup forms (Logto's among them) save an optional field left blank as "": treat it as absent
+// so such a config validates unchanged.
+function dropBlankOptionalFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const copy: Record<string, unknown> = { ...value };
+  for (const key of optionalKeys) {
+    const field = copy[key];
+    if (typeof field === 'string' && field.trim() === '') delete copy[key];
+  }
+  return copy;
+}
+
+function mailbox(example: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `required, e.g. ${example}`
+          : `must be a string such as ${example}`,
+    })
+    .superRefine((value, ctx) => {
+      if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required, e.g. ${example}` });
+        return;
+      }
+      try {
+        parseMailbox(value, { label: 'mailbox' });
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof Error ? error.message : 'not a valid mailbox',
+        });
+      }
+    });
+}
+
+function identityArn() {
+  return z
+    .string()
+    .regex(
+      sesIdentityArnPattern,
+      'must be an SES identity ARN such as arn:aws:ses:us-east-1:123456789012:identity/example.com',
+    );
+}
+
+const tagsSchema = z
+  .record(
+    z.string(),
+    z
+      .string()
+      .regex(
+        sesTagPattern,
+        'tag values may use only ASCII letters, digits, "_" and "-" (1 to 256 characters)',
+      ),
+  )
+  .superRefine((tags, ctx) => {
+    for (const name of Object.keys(tags)) {
+      if (!sesTagPattern.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'tag names may use only ASCII letters, digits, "_" and "-" (1 to 256 characters)',
+        });
+      }
+    }
+    if (Object.hasOwn(tags, usageTypeTagName)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [usageTypeTagName],
+        message: `the "${usageTypeTagName}" tag is set by the connector on every send; choose another name`,
+      });
+    }
+  });
+
+const replyToSchema = z
+  .union([z.string(), z.array(z.string()).max(50, 'at most 50 addresses')])
+  .transform((value) => (typeof value === 'string' ? [value] : value))
+  .superRefine((addresses, ctx) => {
+    addresses.forEach((address, index) => {
+      try {
+        parseMailbox(address, { label: 'mailbox' });
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: error instanceof Error ? error.message : 'not a valid mailbox',
+        });
+      }
+    });
+  });
+
+/** The config object itself (before blank optional fields are dropped). */
+export const awsSesConfigObjectSchema = z
+  .object({
+    accessKeyId: z.string().min(1).optional(),
+    accessKeySecret: secret(z.string().min(1)).optional(),
+    sessionToken: secret(z.string().min(1)).optional(),
+    region: z
+      .string({ error: 'required, e.g. us-east-1 (the region of your SES identities)' })
+      .regex(
+        awsRegionPattern,
+        'must be an AWS region such as us-east-1 or eu-central-1 (lower case)',
+      ),
+    emailAddress: mailbox('"Acme <noreply@acme.com>" or noreply@acme.com'),
+    emailAddressIdentityArn: identityArn().optional(),
+    feedbackForwardingEmailAddress: mailbox('bounces@acme.com').optional(),
+    feedbackForwardingEmailAddressIdentityArn: identityArn().optional(),
+    configurationSetName: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{1,64}$/,
+        'may use only ASCII letters, digits, "_" and "-" (at most 64 characters)',
+      )
+      .optional(),
+    endpoint: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL such as http://127.0.0.1:4566',
+      })
+      .optional(),
+    replyTo: replyToSchema.optional(),
+    tags: tagsSchema.optional(),
+    maxAttempts: z
+      .number()
+      .int()
+      .min(1, 'must be at least 1 (1 disables retries)')
+      .max(10, 'must be at most 10')
+      .default(defaultMaxAttempts),
+    requestTimeoutMs: z
+      .number()
+      .int()
+      .min(1, 'must be a positive number of milliseconds')
+      .max(300_000, 'must be at most 300000 (5 minutes)')
+      .default(defaultRequestTimeoutMs),
+    templates: templatesSchema,
+  })
+  .superRefine((config, ctx) => {
+    const hasId = config.accessKeyId !== undefined;
+    const hasSecret = config.accessKeySecret !== undefined;
+    if (hasId && !hasSecret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accessKeySecret'],
+        message:
+          'required when accessKeyId is set (or leave both out to use the AWS default credential chain)',
+      });
+    }
+    if (hasSecret && !hasId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accessKeyId'],
+        message:
+          'required when accessKeySecret is set (or leave both out to use the AWS default credential chain)',
+      });
+    }
+    if (config.sessionToken !== undefined && !(hasId && hasSecret)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sessionToken'],
+        message: 'only used together with accessKeyId and accessKeySecret; set them too',
+      });
+    }
+    // SES only honours an identity in the region the request is sent to.
+    for (const field of [
+      'emailAddressIdentityArn',
+      'feedbackForwardingEmailAddressIdentityArn',
+    ] as const) {
+      const arnRegion = config[field]?.match(sesIdentityArnPattern)?.[1];
+      if (arnRegion !== undefined && arnRegion !== config.region) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `the identity is in region ${arnRegion} but region is ${config.region}; SES needs the identity in the region it sends from`,
+        });
+      }
+    }
+  });
+
+/**
+ * The SES connector's config: the keys of Logto's AWS SES connector (a Logto config validates
+ * unchanged), plus optional `sessionToken`, `endpoint`, `replyTo`, `tags`, `maxAttempts` and
+ * `requestTimeoutMs`. Without `accessKeyId`/`accessKeySecret` the AWS default credential chain
+ * is used (environment, shared profile, SSO, container and instance roles).
+ */
+export const awsSesConfigSchema = z.preprocess(dropBlankOptionalFields, awsSesConfigObjectSchema);
+
+/** A validated config, defaults applied. */
+export type AwsSesConfig = z.output<typeof awsSesConfigObjectSchema>;
+
+/** What a caller may pass as config. */
+export type AwsSesConfigInput = z.input<typeof awsSesConfigObjectSchema>;

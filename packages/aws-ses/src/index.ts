@@ -1,0 +1,15 @@
+export {
+  type AwsSesConfig,
+  type AwsSesConfigInput,
+  awsRegionPattern,
+  awsSesConfigSchema,
+  sesIdentityArnPattern,
+  sesTagPattern,
+} from './config-schema.js';
+export {
+  type AwsSesConnector,
+  type AwsSesConnectorFactory,
+  createAwsSesConnector,
+} from './connector.js';
+export { mapSesError, type SesErrorContext } from './map-ses-error.js';
+export { awsSesMetadata, awsSesProvider } from './metadata.js';

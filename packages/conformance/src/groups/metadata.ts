@@ -1,0 +1,99 @@
+import type { ConnectorCapabilities } from '@org/connector-core';
+import { expect } from 'vitest';
+import { defineCases } from '../conformance-case.js';
+import { registerGroup } from '../register-group.js';
+import type { ConformanceOptions } from '../types.js';
+
+const capabilityNames: readonly (keyof ConnectorCapabilities)[] = [
+  'check',
+  'tags',
+  'replyTo',
+  'retries',
+  'requestTimeout',
+];
+
+export const metadataCases = defineCases('metadata', [
+  {
+    name: 'identifies itself: id, provider, name and description',
+    async run({ connector }) {
+      const { metadata } = await connector();
+      for (const key of ['id', 'provider'] as const) {
+        expect(typeof metadata[key], `metadata.${key}`).toBe('string');
+        expect(metadata[key], `metadata.${key} is a stable token`).toMatch(
+          /^[a-z0-9][a-z0-9._-]*$/,
+        );
+      }
+      for (const key of ['name', 'description'] as const) {
+        expect(typeof metadata[key], `metadata.${key}`).toBe('string');
+        expect(metadata[key].trim(), `metadata.${key} is not blank`).not.toBe('');
+      }
+    },
+  },
+  {
+    name: 'declares every capability, and check() exists exactly when declared',
+    async run({ connector }) {
+      const created = await connector();
+      const { capabilities } = created.metadata;
+      for (const name of capabilityNames) {
+        expect(typeof capabilities[name], `metadata.capabilities.${name}`).toBe('boolean');
+      }
+      expect(
+        typeof created.check === 'function',
+        'typeof connector.check === "function" must match metadata.capabilities.check',
+      ).toBe(capabilities.check);
+    },
+  },
+  {
+    name: 'every secret config field is flagged secret in the form items',
+    async run({ harness, connector }) {
+      const { formItems } = (await connector()).metadata;
+      const keys = formItems.map((item) => item.key);
+      expect(new Set(keys).size, 'form item keys are unique').toBe(keys.length);
+      const secretKeys = Object.entries(harness.validConfig)
+        .filter(([, value]) => typeof value === 'string' && harness.secrets.includes(value))
+        .map(([key]) => key);
+      expect(
+        secretKeys.length,
+        'each value in harness.secrets must be a top-level field of validConfig',
+      ).toBe(harness.secrets.length);
+      for (const key of secretKeys) {
+        const item = formItems.find((candidate) => candidate.key === key);
+        expect(item, `a form item for the secret field "${key}"`).toBeDefined();
+        expect(item?.secret, `formItems["${key}"].secret`).toBe(true);
+      }
+    },
+  },
+  {
+    name: 'every required form item is present in the valid config',
+    async run({ harness, connector }) {
+      const config = harness.validConfig as Record<string, unknown>;
+      for (const item of (await connector()).metadata.formItems) {
+        if (!item.required) continue;
+        expect(config[item.key], `validConfig.${item.key} (a required form item)`).toBeDefined();
+      }
+    },
+  },
+  {
+    name: 'check() reports without sending anything',
+    requires: 'check',
+    async run({ connector, mock }) {
+      const created = await connector();
+      const report = await created.check!();
+      expect(typeof report.ok, 'report.ok').toBe('boolean');
+      expect(Array.isArray(report.checks), 'report.checks is an array').toBe(true);
+      for (const item of report.checks) {
+        expect(['pass', 'warn', 'fail'], `status of check "${item.name}"`).toContain(item.status);
+        expect(item.detail, `detail of check "${item.name}"`).toBeTypeOf('string');
+      }
+      expect(report.ok, 'ok is false exactly when a check failed').toBe(
+        report.checks.every((item) => item.status !== 'fail'),
+      );
+      expect(mock.sent(), 'check() delivered no email').toHaveLength(0);
+    },
+  },
+]);
+
+/** Metadata: identification, capabilities, secret fields flagged. */
+export function metadataConformance(options: ConformanceOptions): void {
+  registerGroup('metadata', metadataCases, options);
+}

@@ -1,0 +1,74 @@
+import type { ConnectorOptions, EmailConnector, ProviderMock } from '@org/connector-core';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** A config the connector must refuse, and the field its `invalid_config` error must name. */
+export interface InvalidConfigCase {
+  /**
+   * Overrides merged over `validConfig` by `createConnector`; a key set to `undefined`
+   * stands for a missing field.
+   */
+  config: Record<string, unknown>;
+  /** The field path the error message must mention, e.g. `region` or `templates`. */
+  field: string;
+}
+
+/** What `setup()` returns: everything one conformance test needs, fresh for that test. */
+export interface ConformanceHarness {
+  /**
+   * Builds a connector from `validConfig` with `overrides` merged over it (a shallow merge).
+   * The suite passes `{ templates }` to swap the template set, so the config must keep its
+   * templates under `templates` (as every connector config does). `options` go to the
+   * connector factory unchanged (the suite uses `onEvent`).
+   */
+  createConnector(
+    overrides?: Record<string, unknown>,
+    options?: ConnectorOptions,
+  ): MaybePromise<EmailConnector>;
+  /** A config that works against `mock`, with `templates: [...conformanceTemplates]`. */
+  validConfig: object;
+  /** The bare address `validConfig` sends from, e.g. `noreply@example.com`. */
+  fromAddress: string;
+  /** Configs the connector must refuse; at least one. */
+  invalidConfigs: readonly InvalidConfigCase[];
+  /** The secret values in `validConfig` (keys, tokens, passwords), to prove they never leak. */
+  secrets: readonly string[];
+  /**
+   * Required when the connector declares the `requestTimeout` capability: config overrides
+   * that set a short per-attempt timeout, and that timeout in ms. The timeout test builds a
+   * connector with them and injects latency beyond it; `validConfig` can keep a timeout
+   * generous enough for 200 parallel sends on a busy machine.
+   */
+  requestTimeout?: { overrides: Record<string, unknown>; ms: number };
+  /** The provider mock every connector built by `createConnector` talks to. */
+  mock: ProviderMock;
+  /** Runs after the test, after every connector the suite created was closed. */
+  teardown?(): MaybePromise<void>;
+}
+
+export const conformanceGroupNames = [
+  'config',
+  'metadata',
+  'sending',
+  'templates',
+  'badInput',
+  'errors',
+  'abort',
+  'concurrency',
+  'secrets',
+  'lifecycle',
+] as const;
+
+export type ConformanceGroupName = (typeof conformanceGroupNames)[number];
+
+export interface ConformanceOptions {
+  /** Shown in every test name, e.g. `aws-ses (msw)`. */
+  name: string;
+  /** Called before each test; returns a fresh harness (a reset mock, no pending faults). */
+  setup(): MaybePromise<ConformanceHarness>;
+  /**
+   * Groups registered as skipped, for a provider that is still growing. Capabilities a
+   * connector lacks are skipped by its metadata, not here.
+   */
+  skip?: readonly ConformanceGroupName[];
+}

@@ -1,0 +1,16 @@
+import { type MockSesServer, startMockSesServer } from '@org/mock-ses';
+import { afterAll, beforeAll } from 'vitest';
+import { describeEmailConnectorConformance } from '../src/index.js';
+import { awsSesHarness, conformanceCredentials } from './fixtures/aws-ses-harness.js';
+
+// The real SESv2Client over HTTP to a local mock SES server (the `endpoint` setting).
+let server: MockSesServer;
+beforeAll(async () => {
+  server = await startMockSesServer({ credentials: conformanceCredentials });
+});
+afterAll(() => server.close());
+
+describeEmailConnectorConformance({
+  name: 'aws-ses (server)',
+  setup: () => awsSesHarness(server.mock, server.url),
+});

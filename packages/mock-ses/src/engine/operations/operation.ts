@@ -1,0 +1,15 @@
+import type { JsonObject } from '../json-fields.js';
+import type { EngineState } from '../state.js';
+
+export interface OperationInput {
+  state: EngineState;
+  /** Path parameters, decoded. */
+  params: Record<string, string>;
+  /** The JSON body (`{}` when there was none). */
+  body: JsonObject;
+  query: URLSearchParams;
+  requestId: string;
+}
+
+/** Returns the 200 JSON body, or throws the SesError to answer with. */
+export type Operation = (input: OperationInput) => unknown | Promise<unknown>;

@@ -1,0 +1,183 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { MockCredentials } from '../types.js';
+import { SesError } from './ses-error.js';
+
+const SIGNING_SERVICE = 'ses';
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+interface ParsedAuthorization {
+  accessKeyId: string;
+  scopeDate: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+const invalidSignature = (message: string) =>
+  new SesError(403, 'InvalidSignatureException', message);
+
+function parseAuthorization(header: string): ParsedAuthorization {
+  const algorithm = header.trim().split(/\s+/, 1)[0] ?? '';
+  if (algorithm === 'AWS4-ECDSA-P256-SHA256') {
+    throw invalidSignature(
+      'SigV4a (AWS4-ECDSA-P256-SHA256) is not supported by @org/mock-ses. Remove EndpointId from the request so the client signs with SigV4 (AWS4-HMAC-SHA256).',
+    );
+  }
+  if (algorithm !== 'AWS4-HMAC-SHA256') {
+    throw new SesError(
+      400,
+      'IncompleteSignatureException',
+      `Unsupported authorization algorithm '${algorithm}'; expected AWS4-HMAC-SHA256.`,
+    );
+  }
+  const params = new Map<string, string>();
+  for (const part of header.slice(algorithm.length).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) params.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const credential = params.get('Credential');
+  const signedHeaders = params.get('SignedHeaders');
+  const signature = params.get('Signature');
+  if (!credential || !signedHeaders || !signature) {
+    throw new SesError(
+      400,
+      'IncompleteSignatureException',
+      "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.",
+    );
+  }
+  const [accessKeyId = '', scopeDate = '', region = '', service = '', terminator = ''] =
+    credential.split('/');
+  if (!accessKeyId || terminator !== 'aws4_request') {
+    throw new SesError(
+      400,
+      'IncompleteSignatureException',
+      'Credential must have the form <AccessKeyId>/<YYYYMMDD>/<region>/ses/aws4_request.',
+    );
+  }
+  return {
+    accessKeyId,
+    scopeDate,
+    region,
+    service,
+    signedHeaders: signedHeaders.split(';').map((h) => h.trim().toLowerCase()),
+    signature,
+  };
+}
+
+/** `20240102T030405Z` → Date. */
+function parseAmzDate(value: string | null): Date | undefined {
+  const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+}
+
+function constantTimeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export interface SignedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/**
+ * Re-signs the request with the secret of its access key, over its signed headers only, and
+ * compares. `x-amz-content-sha256` is dropped first so the body hash is recomputed from the
+ * body actually received: otherwise a tampered body would verify.
+ * Returns the access key id on success; throws the SesError SES would answer with.
+ */
+export async function verifySignature(
+  request: SignedRequest,
+  credentials: readonly MockCredentials[],
+  region: string,
+): Promise<string> {
+  const header = request.headers.get('authorization');
+  if (!header) {
+    throw new SesError(
+      403,
+      'MissingAuthenticationTokenException',
+      'Request is missing Authentication Token',
+    );
+  }
+  const auth = parseAuthorization(header);
+  const known = credentials.find((c) => c.accessKeyId === auth.accessKeyId);
+  if (!known) throw new SesError(403, 'UnrecognizedClientException', INVALID_TOKEN);
+  if (auth.service !== SIGNING_SERVICE) {
+    throw invalidSignature(`Credential should be scoped to correct service: '${SIGNING_SERVICE}'.`);
+  }
+  if (auth.region !== region) {
+    throw invalidSignature(`Credential should be scoped to a valid region, not '${auth.region}'.`);
+  }
+  if (known.sessionToken !== undefined) {
+    const token = request.headers.get('x-amz-security-token');
+    if (token === null || !constantTimeEqual(token, known.sessionToken)) {
+      throw new SesError(403, 'UnrecognizedClientException', INVALID_TOKEN);
+    }
+  }
+  const signingDate = parseAmzDate(request.headers.get('x-amz-date'));
+  if (!signingDate) {
+    throw new SesError(
+      400,
+      'IncompleteSignatureException',
+      "Authorization requires a valid 'x-amz-date' header in the form YYYYMMDD'T'HHMMSS'Z'.",
+    );
+  }
+
+  const headers: Record<string, string> = {};
+  for (const name of auth.signedHeaders) {
+    if (name === 'x-amz-content-sha256') continue;
+    const value =
+      name === 'host'
+        ? (request.headers.get('host') ?? request.url.host)
+        : request.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of request.url.searchParams) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : [existing, value].flat();
+  }
+
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey },
+    region: auth.region,
+    service: auth.service,
+    sha256: Sha256,
+    applyChecksum: auth.signedHeaders.includes('x-amz-content-sha256'),
+  });
+  const signed = await signer.sign(
+    {
+      method: request.method,
+      protocol: request.url.protocol,
+      hostname: request.url.hostname,
+      ...(request.url.port ? { port: Number(request.url.port) } : {}),
+      path: request.url.pathname,
+      query,
+      headers,
+      body: request.body,
+    },
+    { signingDate, signableHeaders: new Set(auth.signedHeaders) },
+  );
+  const expected =
+    /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? ''))?.[1] ?? '';
+  if (!constantTimeEqual(expected, auth.signature)) throw invalidSignature(SIGNATURE_MISMATCH);
+  return auth.accessKeyId;
+}

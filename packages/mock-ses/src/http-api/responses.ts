@@ -1,0 +1,24 @@
+/** Every mock API answer is JSON (or empty), never cached: the outbox changes under the reader. */
+const baseHeaders = { 'cache-control': 'no-store' } as const;
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...baseHeaders, 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+export function noContent() {
+  return new Response(null, { status: 204, headers: baseHeaders });
+}
+
+/** Mock API errors use `{ message }` so curl users read the cause without a schema. */
+export function apiError(status: number, message: string, headers: Record<string, string> = {}) {
+  return jsonResponse({ message }, status, headers);
+}
+
+export function methodNotAllowed(method: string, path: string, allowed: string[]) {
+  return apiError(405, `${method} is not supported on ${path}; use ${allowed.join(' or ')}.`, {
+    allow: allowed.join(', '),
+  });
+}

@@ -1,0 +1,25 @@
+export { createMockSes } from './create-mock-ses.js';
+export { SES_ENDPOINT_PATTERN } from './msw-handlers.js';
+export { startMockSesServer } from './server/start-mock-ses-server.js';
+export type {
+  AccountSettings,
+  Fault,
+  FaultController,
+  FaultKind,
+  FaultRequestInfo,
+  IdentityStore,
+  MockCredentials,
+  MockSes,
+  MockSesOptions,
+  MockSesServer,
+  MockSesServerOptions,
+  MockTemplate,
+  Outbox,
+  OutboxAttachment,
+  OutboxFilter,
+  OutboxMessage,
+  RequestLog,
+  RequestLogEntry,
+  SesExceptionName,
+} from './types.js';
+export { sesExceptionNames } from './types.js';

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import type { RequestHandler } from 'msw';
+
+type Msw = typeof import('msw');
+
+let msw: Msw | undefined;
+
+/**
+ * msw is an optional peer: the server face and the CLI run without it, so it is loaded on
+ * first use of `handlers` rather than imported at the top.
+ */
+function loadMsw(): Msw {
+  if (!msw) {
+    try {
+      msw = createRequire(import.meta.url)('msw') as Msw;
+    } catch (error) {
+      throw new Error(
+        '@org/mock-ses: `mock.handlers` needs msw 2 (an optional peer dependency). Install it with `pnpm add -D msw@^2.15`, or use startMockSesServer() instead.',
+        { cause: error },
+      );
+    }
+  }
+  return msw;
+}
+
+/** Every regional (and FIPS / China) SES endpoint, as the SDK builds it by default. */
+export const SES_ENDPOINT_PATTERN =
+  /^https:\/\/email(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/v2\/email(?:\/|$)/;
+
+function endpointPattern(base: string): string {
+  const url = new URL(base);
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path}/*`;
+}
+
+/**
+ * msw turns `Response.error()` into `TypeError: Network error`, which the SDK does not retry;
+ * a real reset connection is `ECONNRESET`, which it does. A body that fails before the first
+ * byte makes msw's socket close with nothing written: Node reports "socket hang up" (ECONNRESET).
+ */
+function connectionReset(): Response {
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.error(new Error('mock-ses: connection reset (injected network_error)'));
+      },
+    }),
+  );
+}
+
+/** msw handlers that pass every matching request to the engine. */
+export function createMswHandlers(
+  handle: (request: Request) => Promise<Response>,
+  endpoints: readonly string[] = [],
+): RequestHandler[] {
+  const { http } = loadMsw();
+  const resolver = async ({ request }: { request: Request }) => {
+    const response = await handle(request);
+    return response.type === 'error' ? connectionReset() : response;
+  };
+  return [
+    http.all(SES_ENDPOINT_PATTERN, resolver),
+    ...endpoints.map((base) => http.all(endpointPattern(base), resolver)),
+  ];
+}

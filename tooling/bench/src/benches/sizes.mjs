@@ -1,0 +1,132 @@
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { benchRoot } from '../lib/worker.mjs';
+
+export const sizeTargets = [
+  { id: 'sdk', label: '@aws-sdk/client-sesv2 (floor)', name: '@aws-sdk/client-sesv2' },
+  { id: 'org-connector', label: '@org/connector-aws-ses', name: '@org/connector-aws-ses' },
+  { id: 'org-core', label: '@org/connector-core', name: '@org/connector-core' },
+  { id: 'logto', label: '@logto/connector-aws-ses', name: '@logto/connector-aws-ses' },
+  { id: 'nodemailer', label: 'nodemailer (without the SDK)', name: 'nodemailer' },
+  { id: 'mock-ses', label: '@org/mock-ses', name: '@org/mock-ses' },
+  { id: 'aws-ses-v2-local', label: 'aws-ses-v2-local', name: 'aws-ses-v2-local' },
+];
+
+function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.name === 'node_modules') continue;
+    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out;
+}
+
+function sumBytes(dir, files) {
+  return files.reduce((sum, rel) => sum + statSync(join(dir, rel)).size, 0);
+}
+
+/** npm `files` patterns: `*`, `**`, `?`; a matching directory takes everything below it. */
+function globToRegExp(glob) {
+  const body = glob
+    .replace(/^\.\//, '')
+    .replace(/\/$/, '')
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\//g, '\u0000')
+    .replace(/\*\*/g, '\u0001')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
+    .replace(/\u0000/g, '(?:.*/)?')
+    .replace(/\u0001/g, '.*');
+  return new RegExp(`^${body}$`);
+}
+
+function matchesEntry(rel, re) {
+  const parts = rel.split('/');
+  for (let i = 1; i <= parts.length; i++) if (re.test(parts.slice(0, i).join('/'))) return true;
+  return false;
+}
+
+/** The bytes npm would unpack: the `files` list plus the files npm always keeps, or everything. */
+function publishedBytes(dir, pkg) {
+  const all = listFiles(dir);
+  if (!Array.isArray(pkg.files)) return sumBytes(dir, all);
+  const include = pkg.files.filter((f) => !f.startsWith('!')).map(globToRegExp);
+  const exclude = pkg.files.filter((f) => f.startsWith('!')).map((f) => globToRegExp(f.slice(1)));
+  const always = /^(package\.json|readme[^/]*|licen[cs]e[^/]*|changelog[^/]*)$/i;
+  const kept = all.filter(
+    (rel) =>
+      always.test(rel) ||
+      (include.some((re) => matchesEntry(rel, re)) && !exclude.some((re) => matchesEntry(rel, re))),
+  );
+  return sumBytes(dir, kept);
+}
+
+/** Node's lookup: `<dir>/node_modules/<name>`, then each parent; pnpm's layout resolves this way. */
+function resolvePackageDir(fromDir, name) {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function readPkg(dir) {
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+}
+
+/**
+ * A package and its production closure: `dependencies`, `optionalDependencies` that are
+ * installed, and required peers (npm 7+ installs them), deduplicated by real path.
+ */
+export function measurePackage(name) {
+  const root = resolvePackageDir(benchRoot, name);
+  if (!root) throw new Error(`${name} is not installed`);
+  const seen = new Map();
+  const missing = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop();
+    if (seen.has(dir)) continue;
+    const pkg = readPkg(dir);
+    seen.set(dir, { name: pkg.name, bytes: publishedBytes(dir, pkg) });
+    const optionalPeers = pkg.peerDependenciesMeta ?? {};
+    const deps = [
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.optionalDependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}).filter((p) => !optionalPeers[p]?.optional),
+    ];
+    for (const dep of new Set(deps)) {
+      const depDir = resolvePackageDir(dir, dep);
+      if (depDir) stack.push(depDir);
+      else if (!pkg.optionalDependencies?.[dep]) missing.push(`${pkg.name} → ${dep}`);
+    }
+  }
+  const own = seen.get(root);
+  const pkg = readPkg(root);
+  const distDir = join(root, 'dist');
+  let closureBytes = 0;
+  for (const entry of seen.values()) closureBytes += entry.bytes;
+  return {
+    version: pkg.version,
+    packageBytes: own.bytes,
+    distBytes: existsSync(distDir) && statSync(distDir).isDirectory() ? sumBytes(distDir, listFiles(distDir)) : null,
+    closureBytes,
+    closurePackages: seen.size,
+    missing,
+  };
+}
+
+export function benchSizes() {
+  const results = {};
+  const unavailable = {};
+  for (const t of sizeTargets) {
+    try {
+      results[t.id] = { label: t.label, ...measurePackage(t.name) };
+    } catch (error) {
+      unavailable[t.id] = { label: t.label, reason: error.message };
+    }
+  }
+  return { results, unavailable };
+}

@@ -1,0 +1,134 @@
+export const fmt = {
+  rate: (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–'),
+  ms: (v) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '–'),
+  us: (v) => (Number.isFinite(v) ? v.toFixed(v < 100 ? 1 : 0) : '–'),
+  ratio: (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–'),
+  mib: (v) => (Number.isFinite(v) ? v.toFixed(1) : '–'),
+  signedMib: (v) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(1)}` : '–'),
+  bytes: (v) => {
+    if (!Number.isFinite(v)) return '–';
+    if (v < 1024) return `${v} B`;
+    if (v < 1024 ** 2) return `${(v / 1024).toFixed(1)} KiB`;
+    return `${(v / 1024 ** 2).toFixed(2)} MiB`;
+  },
+};
+
+/** The tables every output shares: `{ title, note?, columns, rows }`, rows of strings. */
+export function buildTables(report) {
+  const tables = [];
+  const { send, servers, cold, sizes, pipeline, memory, targets } = report.benchmarks;
+
+  if (send) {
+    tables.push({
+      title: `Send throughput (${report.config.n} messages per round, ${report.config.rounds} rounds, server: ${send.server})`,
+      columns: ['sender', 'conc.', 'msg/s', 'vs raw SDK', 'p50 ms', 'p99 ms'],
+      align: 'lrrrrr',
+      rows: Object.values(send.results).flatMap((rows) =>
+        Object.values(rows).map((r) => [
+          r.label,
+          String(r.concurrency),
+          fmt.rate(r.msgPerSec),
+          fmt.ratio(r.ratio),
+          fmt.ms(r.p50Ms),
+          fmt.ms(r.p99Ms),
+        ]),
+      ),
+      notes: unavailableNotes(send.unavailable),
+    });
+  }
+  if (servers) {
+    tables.push({
+      title: `Mock SES under the same load (${servers.load})`,
+      columns: ['mock', 'conc.', 'msg/s', 'vs aws-ses-v2-local', 'p50 ms', 'p99 ms', 'server CPU µs/msg'],
+      align: 'lrrrrrr',
+      rows: Object.values(servers.results).flatMap((rows) =>
+        Object.values(rows).map((r) => [
+          r.label,
+          String(r.concurrency),
+          fmt.rate(r.msgPerSec),
+          fmt.ratio(r.ratio),
+          fmt.ms(r.p50Ms),
+          fmt.ms(r.p99Ms),
+          r.serverCpuUsPerMsg === undefined ? 'in client' : fmt.us(r.serverCpuUsPerMsg),
+        ]),
+      ),
+      notes: unavailableNotes(servers.unavailable),
+    });
+  }
+  if (cold) {
+    tables.push({
+      title: `Cold start: a fresh node process importing the package (median of ${cold.runs} runs)`,
+      columns: ['import', 'import ms', 'vs SDK alone', 'process wall ms'],
+      align: 'lrrr',
+      rows: Object.values(cold.results).map((r) => [
+        r.label,
+        fmt.ms(r.importMs),
+        fmt.ratio(r.ratioToSdk),
+        fmt.ms(r.wallMs),
+      ]),
+      notes: unavailableNotes(cold.unavailable),
+    });
+  }
+  if (sizes) {
+    tables.push({
+      title: 'Size: published files, dist/, and the production dependency closure (deduplicated)',
+      columns: ['package', 'version', 'published', 'dist/', 'with deps', 'packages'],
+      align: 'lrrrrr',
+      rows: Object.values(sizes.results).map((r) => [
+        r.label,
+        r.version,
+        fmt.bytes(r.packageBytes),
+        r.distBytes === null ? '–' : fmt.bytes(r.distBytes),
+        fmt.bytes(r.closureBytes),
+        String(r.closurePackages),
+      ]),
+      notes: unavailableNotes(sizes.unavailable),
+    });
+  }
+  if (pipeline) {
+    tables.push({
+      title: 'Pipeline cost per message, in-process, no I/O (median of rounds)',
+      columns: ['template', 'bytes', 'selectTemplate + renderTemplate µs', 'sendMessage, no-op transport µs'],
+      align: 'lrrr',
+      rows: Object.entries(pipeline.results).map(([name, r]) => [
+        name === 'large' ? '20 KB HTML' : 'short HTML',
+        String(r.templateBytes),
+        fmt.us(r.selectRenderUs),
+        fmt.us(r.sendMessageUs),
+      ]),
+      notes: pipeline.error ? [`not measured: ${pipeline.error}`] : [],
+    });
+  }
+  if (memory) {
+    tables.push({
+      title: 'Memory around sends (after gc; concurrency 16; warmed up first)',
+      columns: ['sender', 'sends', 'heap before MiB', 'heap after MiB', 'heap growth', 'RSS before MiB', 'RSS after MiB', 'RSS growth'],
+      align: 'lrrrrrrr',
+      rows: Object.values(memory.results).map((r) => [
+        r.label,
+        String(r.sends),
+        fmt.mib(r.before.heapUsedMiB),
+        fmt.mib(r.after.heapUsedMiB),
+        fmt.signedMib(r.growth.heapUsedMiB),
+        fmt.mib(r.before.rssMiB),
+        fmt.mib(r.after.rssMiB),
+        fmt.signedMib(r.growth.rssMiB),
+      ]),
+      notes: memory.error ? [`not measured: ${memory.error}`] : [],
+    });
+  }
+  if (targets) {
+    tables.push({
+      title: 'Targets (read from this run, not asserted)',
+      columns: ['target', 'measured', 'status'],
+      align: 'lll',
+      rows: targets.map((t) => [t.target, t.measured, t.status]),
+      notes: [],
+    });
+  }
+  return tables;
+}
+
+function unavailableNotes(unavailable = {}) {
+  return Object.values(unavailable).map((u) => `${u.label} could not run here: ${u.reason}`);
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Plain JS on purpose: `pnpm gen:connector` runs without a build step.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeFiles, generateConnector, workspaceRoot } from './generate.mjs';
+
+const usage = `Usage: pnpm gen:connector <name> [--dir <path>] [--changeset-dir <path>]
+
+Creates packages/<name> (@org/connector-<name>): config schema, transport, error mapping,
+a provider mock skeleton, a conformance test already wired, README and a changeset.
+
+  <name>                 lower-case kebab-case, e.g. postmark or mail-gun
+  --dir <path>           write the package here instead of packages/<name>
+  --changeset-dir <path> write the changeset here instead of .changeset/
+  -h, --help             show this help`;
+
+function fail(message) {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string' },
+      'changeset-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(error.message);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+if (positionals.length !== 1) fail('Give exactly one connector name.');
+
+const [name] = positionals;
+// pnpm runs root scripts from the workspace root; INIT_CWD is where the user typed the command.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+const packageDir = values.dir ? resolve(cwd, values.dir) : resolve(workspaceRoot, 'packages', name);
+const changesetDir = values['changeset-dir']
+  ? resolve(cwd, values['changeset-dir'])
+  : resolve(workspaceRoot, '.changeset');
+
+try {
+  const { packageName, files, formatProblem } = await generateConnector({
+    name,
+    packageDir,
+    changesetDir,
+  });
+  if (formatProblem) process.stderr.write(`Warning: ${formatProblem}\n`);
+  process.stdout.write(`Created ${packageName}:
+${describeFiles(cwd, files)}
+
+Next:
+  pnpm install
+  pnpm --filter ${packageName} build
+  pnpm --filter ${packageName} test   # fails until you fill in transport, error mapping and provider mock
+See CONTRIBUTING.md, "Adding a provider".
+`);
+} catch (error) {
+  fail(error.message);
+}
