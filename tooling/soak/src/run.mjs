@@ -149,7 +149,7 @@ async function main() {
     const faultsInjected = {};
     for (const label of faults) faultsInjected[label] = (faultsInjected[label] ?? 0) + 1;
     if (proxy.stats.lateInjected > 0) {
-      faultsInjected['accepted, answered late'] = proxy.stats.lateInjected;
+      faultsInjected['accepted-then-late'] = proxy.stats.lateInjected;
     }
 
     const summary = analyze({

@@ -90,7 +90,13 @@ export function createMockApiRouter(
     const item = outboxItem.exec(path);
     if (item?.[1]) {
       if (method !== 'GET') return methodNotAllowed(method, path, ['GET']);
-      return outboxMessage(decodeURIComponent(item[1]));
+      let segment: string;
+      try {
+        segment = decodeURIComponent(item[1]);
+      } catch {
+        return apiError(400, `The message id in ${path} is not valid percent-encoding.`);
+      }
+      return outboxMessage(segment);
     }
     return apiError(
       404,
