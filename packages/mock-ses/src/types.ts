@@ -139,7 +139,7 @@ export interface RequestLogEntry {
   time: string;
   method: string;
   path: string;
-  /** SES operation name, e.g. `SendEmail`; `Unknown` for an unknown route; `MockApi` for `/_mock`. */
+  /** SES operation name, e.g. `SendEmail`; `Unknown` for an unknown route. (`/_mock` calls are not logged.) */
   operation: string;
   /** `amz-sdk-invocation-id`: the same for every attempt of one SDK call. */
   invocationId?: string;

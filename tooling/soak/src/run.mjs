@@ -3,7 +3,6 @@
 // (driver.mjs, --expose-gc) so that its heap figures are the connector's alone.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startMockSesServer } from '@org/mock-ses';
 import { analyze } from './analyze.mjs';
 import { formatSummary } from './format-summary.mjs';
 import { startLateResponseProxy } from './late-response-proxy.mjs';
@@ -114,6 +113,8 @@ async function main() {
     return 0;
   }
 
+  // Imported after the options parse, so --help and option errors work before a build.
+  const { startMockSesServer } = await import('@org/mock-ses');
   const server = await startMockSesServer({ seed: options.seed });
   const proxy = await startLateResponseProxy({ target: server.url, seed: options.seed + 1 });
   try {
@@ -135,6 +136,8 @@ async function main() {
       },
     });
     await drain(proxy, options.timeoutMs * 3);
+    // Let the mock log the requests the proxy just abandoned.
+    await new Promise((resolve) => setTimeout(resolve, 100));
 
     const attemptsByRecipient = new Map();
     const faults = [];

@@ -114,9 +114,11 @@ describe('transport-level faults', () => {
     const response = await mock.handle(new Request('http://x/v2/email/account'));
     expect(response.status).toBe(503);
     expect(response.headers.get('x-amzn-errortype')).toBeNull();
-    expect(await response.text()).toBe('Service Unavailable');
+    expect(await response.json()).toEqual({ message: 'Service Unavailable' });
 
-    const { meta, mock: viaSdk } = await sendWithFault('service_unavailable', 3);
+    const { error, meta, mock: viaSdk } = await sendWithFault('service_unavailable', 3);
+    expect(error).toBeInstanceOf(SESv2ServiceException);
+    expect(error.message).toBe('Service Unavailable');
     expect(meta.httpStatusCode).toBe(503);
     expect(meta.attempts).toBe(3);
     expect(viaSdk.requests.operations().map((e) => e.status)).toEqual([503, 503, 503]);

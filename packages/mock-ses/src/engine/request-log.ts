@@ -1,7 +1,7 @@
 import type { RequestLog, RequestLogEntry } from '../types.js';
 
 /** Operations that are not SES's own (the mock's HTTP API, unknown routes). */
-const NON_SES = new Set(['MockApi', 'Unknown']);
+const NON_SES = new Set(['Unknown']);
 
 export interface EngineRequestLog extends RequestLog {
   add(entry: RequestLogEntry): void;

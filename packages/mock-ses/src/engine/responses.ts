@@ -19,8 +19,12 @@ export function jsonResponse(status: number, body: unknown, requestId: string): 
 export function errorResponse(error: SesError, requestId: string): Response {
   const headers = baseHeaders(requestId);
   if (error.type === undefined) {
-    headers.set('content-type', 'text/plain; charset=utf-8');
-    return new Response(error.message, { status: error.status, headers });
+    // A front end's typeless JSON error: the SDK raises its base exception (name `Unknown`)
+    // with the status in `$metadata`, as it does for a 503 in front of SES.
+    return new Response(JSON.stringify({ message: error.message }), {
+      status: error.status,
+      headers,
+    });
   }
   headers.set('x-amzn-ErrorType', error.type);
   return new Response(JSON.stringify({ __type: error.type, message: error.message }), {
