@@ -162,6 +162,15 @@ describe('mapSesError', () => {
     else expect(error.hint).toBeUndefined();
   });
 
+  it('names an unnamed server error by its HTTP status', () => {
+    const error = mapSesError(serviceError('Unknown', 'UnknownError', 503), context);
+    expect(error).toMatchObject({
+      code: 'provider_unavailable',
+      retryable: true,
+      providerCode: 'HTTP 503',
+    });
+  });
+
   it('treats the daily quota message as usage_limit_exceeded whatever class carries it', () => {
     for (const original of [
       new MessageRejected({ message: 'Daily message quota exceeded.', $metadata: meta }),

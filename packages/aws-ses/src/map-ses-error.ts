@@ -305,12 +305,14 @@ function classify(error: unknown, context: SesErrorContext): Mapped {
  */
 function providerCodeOf(error: unknown): string | undefined {
   const shape = asShape(error);
-  if (shape.$fault === 'client' || shape.$fault === 'server') return text(shape.name);
+  const name = text(shape.name);
+  // The SDK says `Unknown` when a response carried no exception name (a bare 503, a proxy).
+  if ((shape.$fault === 'client' || shape.$fault === 'server') && name !== 'Unknown') return name;
   const netCode = networkCode(error);
   if (netCode !== undefined && netCode !== 'ETIMEDOUT') return netCode;
   const status = shape.$metadata?.httpStatusCode;
   if (typeof status === 'number') return `HTTP ${status}`;
-  return text(shape.name);
+  return name;
 }
 
 /**

@@ -26,7 +26,7 @@ export async function runInterleaved(contestants, { concurrencies, n, rounds, wa
   }
   const results = {};
   for (const concurrency of concurrencies) {
-    const samples = new Map(contestants.map((c) => [c.id, { rates: [], latencies: [], cpuUs: [] }]));
+    const samples = new Map(contestants.map((c) => [c.id, { rates: [], latencies: [], cpuUs: [], clientCpuUs: [] }]));
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < contestants.length; k++) {
         const c = contestants[(r + k) % contestants.length];
@@ -43,6 +43,7 @@ export async function runInterleaved(contestants, { concurrencies, n, rounds, wa
         const s = samples.get(c.id);
         s.rates.push(res.msgPerSec);
         s.latencies.push(Float64Array.from(res.latencies));
+        if (Number.isFinite(res.cpuUsPerMsg)) s.clientCpuUs.push(res.cpuUsPerMsg);
         if (cpu0 && cpu1) s.cpuUs.push((cpu1.user - cpu0.user + cpu1.system - cpu0.system) / n);
       }
     }
@@ -60,6 +61,7 @@ export async function runInterleaved(contestants, { concurrencies, n, rounds, wa
             p50Ms: round(percentile(sorted, 50), 3),
             p99Ms: round(percentile(sorted, 99), 3),
             maxMs: round(sorted[sorted.length - 1], 3),
+            ...(s.clientCpuUs.length ? { cpuUsPerMsg: round(median(s.clientCpuUs), 1) } : {}),
             ...(s.cpuUs.length ? { serverCpuUsPerMsg: round(median(s.cpuUs), 1) } : {}),
           },
         ];

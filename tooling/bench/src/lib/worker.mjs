@@ -7,6 +7,9 @@ export const benchRoot = fileURLToPath(new URL('../..', import.meta.url));
 export function childEnv(extra = {}) {
   const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...extra };
   delete env.SMTP_TRANSPORT;
+  // Set in this process for Logto's connector; a child must reach the endpoint it is given.
+  delete env.AWS_ENDPOINT_URL_SESV2;
+  delete env.AWS_ENDPOINT_URL;
   delete env.NODE_OPTIONS;
   return env;
 }

@@ -21,8 +21,8 @@ export function buildTables(report) {
   if (send) {
     tables.push({
       title: `Send throughput (${report.config.n} messages per round, ${report.config.rounds} rounds, server: ${send.server})`,
-      columns: ['sender', 'conc.', 'msg/s', 'vs raw SDK', 'p50 ms', 'p99 ms'],
-      align: 'lrrrrr',
+      columns: ['sender', 'conc.', 'msg/s', 'vs raw SDK', 'p50 ms', 'p99 ms', 'client CPU µs/msg'],
+      align: 'lrrrrrr',
       rows: Object.values(send.results).flatMap((rows) =>
         Object.values(rows).map((r) => [
           r.label,
@@ -31,16 +31,20 @@ export function buildTables(report) {
           fmt.ratio(r.ratio),
           fmt.ms(r.p50Ms),
           fmt.ms(r.p99Ms),
+          fmt.us(r.cpuUsPerMsg),
         ]),
       ),
-      notes: unavailableNotes(send.unavailable),
+      notes: [
+        'client CPU: CPU time of the sending process per message (user + system), steadier than msg/s on a busy machine.',
+        ...unavailableNotes(send.unavailable),
+      ],
     });
   }
   if (servers) {
     tables.push({
       title: `Mock SES under the same load (${servers.load})`,
-      columns: ['mock', 'conc.', 'msg/s', 'vs aws-ses-v2-local', 'p50 ms', 'p99 ms', 'server CPU µs/msg'],
-      align: 'lrrrrrr',
+      columns: ['mock', 'conc.', 'msg/s', 'vs aws-ses-v2-local', 'p50 ms', 'p99 ms', 'server CPU µs/msg', 'client CPU µs/msg'],
+      align: 'lrrrrrrr',
       rows: Object.values(servers.results).flatMap((rows) =>
         Object.values(rows).map((r) => [
           r.label,
@@ -50,9 +54,13 @@ export function buildTables(report) {
           fmt.ms(r.p50Ms),
           fmt.ms(r.p99Ms),
           r.serverCpuUsPerMsg === undefined ? 'in client' : fmt.us(r.serverCpuUsPerMsg),
+          fmt.us(r.cpuUsPerMsg),
         ]),
       ),
-      notes: unavailableNotes(servers.unavailable),
+      notes: [
+        'msw runs the mock inside the client process: its client CPU includes the mock.',
+        ...unavailableNotes(servers.unavailable),
+      ],
     });
   }
   if (cold) {

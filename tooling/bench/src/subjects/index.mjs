@@ -45,6 +45,7 @@ export const subjects = [
     async create({ url }) {
       // Logto's connector takes no endpoint option; the SDK reads this at each client's creation,
       // and Logto creates one per send. The other subjects pass an explicit endpoint, which wins.
+      const previous = process.env.AWS_ENDPOINT_URL_SESV2;
       process.env.AWS_ENDPOINT_URL_SESV2 = url;
       const { default: createConnector } = await import('@logto/connector-aws-ses');
       const config = fx.logtoConfig();
@@ -52,7 +53,10 @@ export const subjects = [
       return {
         send: (i) =>
           connector.sendMessage({ to: fx.recipient(i), type: 'SignIn', payload: { code: fx.code(i) } }),
-        close: () => {},
+        close: () => {
+          if (previous === undefined) delete process.env.AWS_ENDPOINT_URL_SESV2;
+          else process.env.AWS_ENDPOINT_URL_SESV2 = previous;
+        },
       };
     },
   },

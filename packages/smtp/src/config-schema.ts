@@ -1,0 +1,304 @@
+import { parseMailbox, secret, templatesSchema } from '@org/connector-core';
+import { z } from 'zod';
+
+export const defaultMaxAttempts = 3;
+export const defaultConnectionTimeoutMs = 10_000;
+export const defaultGreetingTimeoutMs = 10_000;
+export const defaultSocketTimeoutMs = 30_000;
+export const defaultMaxConnections = 5;
+export const defaultMaxMessages = 100;
+export const defaultTagHeader = 'X-Tags';
+
+/** Tag names and values: ASCII letters, digits, `_`, `-` and `.`, so `name=value, …` parses back. */
+export const smtpTagPattern = /^[A-Za-z0-9_.-]{1,256}$/;
+
+/** The tag every send carries; set by the connector, so a config may not define it. */
+export const usageTypeTagName = 'usage_type';
+
+// Headers the connector writes itself: a config value would duplicate or contradict them.
+const reservedHeaders = new Set([
+  'from',
+  'sender',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'subject',
+  'date',
+  'message-id',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'return-path',
+]);
+
+// RFC 5322 field-name: printable ASCII except colon.
+const headerNamePattern = /^[!-9;-~]+$/;
+
+const optionalStringKeys = ['name', 'replyTo', 'tagHeader'] as const;
+
+// Setup forms save an optional field left blank as "" (and an unused auth block as two blanks):
+// treat those as absent so such a config validates unchanged.
+function dropBlankOptionalFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const copy: Record<string, unknown> = { ...value };
+  for (const key of optionalStringKeys) {
+    const field = copy[key];
+    if (typeof field === 'string' && field.trim() === '') delete copy[key];
+  }
+  const auth = copy.auth;
+  if (auth === null) delete copy.auth;
+  if (typeof auth === 'object' && auth !== null && !Array.isArray(auth)) {
+    const { user, pass } = auth as { user?: unknown; pass?: unknown };
+    const blank = (field: unknown) =>
+      field === undefined || (typeof field === 'string' && field === '');
+    if (blank(user) && blank(pass)) delete copy.auth;
+  }
+  return copy;
+}
+
+function mailbox(example: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `required, e.g. ${example}`
+          : `must be a string such as ${example}`,
+    })
+    .superRefine((value, ctx) => {
+      if (value.trim() === '') {
+        ctx.addIssue({ code: 'custom', message: `required, e.g. ${example}` });
+        return;
+      }
+      try {
+        parseMailbox(value, { label: 'mailbox' });
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof Error ? error.message : 'not a valid mailbox',
+        });
+      }
+    });
+}
+
+const replyToSchema = z
+  .union([z.string(), z.array(z.string()).max(50, 'at most 50 addresses')])
+  .transform((value) => (typeof value === 'string' ? [value] : value))
+  .superRefine((addresses, ctx) => {
+    addresses.forEach((address, index) => {
+      try {
+        parseMailbox(address, { label: 'mailbox' });
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: error instanceof Error ? error.message : 'not a valid mailbox',
+        });
+      }
+    });
+  });
+
+const headerNameSchema = z
+  .string()
+  .regex(headerNamePattern, 'must be a header name: printable ASCII without spaces or ":"');
+
+const headersSchema = z
+  .record(
+    z.string(),
+    z
+      .string({ error: 'header values must be strings' })
+      .refine((value) => !/[\r\n]/.test(value), 'header values must not contain line breaks'),
+  )
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers)) {
+      if (!headerNamePattern.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'must be a header name: printable ASCII without spaces or ":"',
+        });
+      } else if (reservedHeaders.has(name.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} is written by the connector; use fromEmail, replyTo or the templates instead`,
+        });
+      }
+    }
+  });
+
+const tagsSchema = z
+  .record(
+    z.string(),
+    z
+      .string()
+      .regex(
+        smtpTagPattern,
+        'tag values may use only ASCII letters, digits, "_", "-" and "." (1 to 256 characters)',
+      ),
+  )
+  .superRefine((tags, ctx) => {
+    for (const name of Object.keys(tags)) {
+      if (!smtpTagPattern.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message:
+            'tag names may use only ASCII letters, digits, "_", "-" and "." (1 to 256 characters)',
+        });
+      }
+    }
+    if (Object.hasOwn(tags, usageTypeTagName)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [usageTypeTagName],
+        message: `the "${usageTypeTagName}" tag is set by the connector on every send; choose another name`,
+      });
+    }
+  });
+
+const pemSchema = z
+  .string()
+  .refine(
+    (value) => value.includes('-----BEGIN CERTIFICATE-----'),
+    'must be a PEM certificate (-----BEGIN CERTIFICATE-----…)',
+  );
+
+const timeoutMs = (what: string, fallback: number) =>
+  z
+    .number({ error: `must be a number of milliseconds (${what}, default ${fallback})` })
+    .int('must be a whole number of milliseconds')
+    .min(1, 'must be a positive number of milliseconds')
+    .max(600_000, 'must be at most 600000 (10 minutes)')
+    .default(fallback);
+
+/** The config object itself (before blank optional fields are dropped). */
+export const smtpConfigObjectSchema = z
+  .object({
+    host: z
+      .string({ error: 'required: the SMTP server, e.g. smtp.example.com or 127.0.0.1' })
+      .trim()
+      .min(1, 'required: the SMTP server, e.g. smtp.example.com or 127.0.0.1')
+      .refine(
+        (value) => !/[\s/:]/.test(value) || /^[0-9a-f:.]+$/i.test(value),
+        'must be a host name or IP address without a scheme or port (put the port in "port")',
+      ),
+    port: z
+      .number({ error: 'must be a port number such as 587, 465 or 25' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65_535, 'must be between 1 and 65535')
+      .optional(),
+    secure: z.boolean({ error: 'must be true or false' }).default(false),
+    requireTLS: z.boolean({ error: 'must be true or false' }).default(false),
+    ignoreTLS: z.boolean({ error: 'must be true or false' }).default(false),
+    tls: z
+      .object({
+        rejectUnauthorized: z.boolean({ error: 'must be true or false' }).default(true),
+        ca: z.union([pemSchema, z.array(pemSchema).min(1)]).optional(),
+        servername: z.string().min(1).optional(),
+        minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
+      })
+      .strict()
+      .optional(),
+    auth: z
+      .object({
+        user: z
+          .string({ error: 'required with auth: the SMTP user name' })
+          .min(1, 'required with auth: the SMTP user name'),
+        pass: secret(
+          z
+            .string({ error: 'required with auth: the SMTP password or API key' })
+            .min(1, 'required with auth: the SMTP password or API key'),
+        ),
+      })
+      .strict()
+      .optional(),
+    fromEmail: mailbox('"Acme <noreply@acme.com>" or noreply@acme.com'),
+    replyTo: replyToSchema.optional(),
+    name: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9.-]{1,253}$|^\[[0-9a-fA-F:.]+\]$/,
+        'must be a host name (or an [IP] literal) to introduce this client with in EHLO',
+      )
+      .optional(),
+    headers: headersSchema.optional(),
+    tags: tagsSchema.optional(),
+    tagHeader: z.union([headerNameSchema, z.literal(false)]).default(defaultTagHeader),
+    pool: z
+      .object({
+        maxConnections: z
+          .number()
+          .int()
+          .min(1, 'must be at least 1')
+          .max(100, 'must be at most 100')
+          .default(defaultMaxConnections),
+        maxMessages: z
+          .number()
+          .int()
+          .min(1, 'must be at least 1')
+          .max(100_000, 'must be at most 100000')
+          .default(defaultMaxMessages),
+        rateLimit: z
+          .number()
+          .int()
+          .min(1, 'must be at least 1 message per second (leave it out for no limit)')
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
+    connectionTimeoutMs: timeoutMs('time to open the TCP connection', defaultConnectionTimeoutMs),
+    greetingTimeoutMs: timeoutMs("time to the server's 220 greeting", defaultGreetingTimeoutMs),
+    socketTimeoutMs: timeoutMs('time the server may stay silent on a reply', defaultSocketTimeoutMs),
+    maxAttempts: z
+      .number()
+      .int()
+      .min(1, 'must be at least 1 (1 disables retries)')
+      .max(10, 'must be at most 10')
+      .default(defaultMaxAttempts),
+    templates: templatesSchema,
+  })
+  .superRefine((config, ctx) => {
+    if (config.secure && config.ignoreTLS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ignoreTLS'],
+        message: 'cannot be combined with secure (implicit TLS); set one of them',
+      });
+    }
+    if (config.requireTLS && config.ignoreTLS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requireTLS'],
+        message: 'contradicts ignoreTLS: requireTLS insists on STARTTLS, ignoreTLS never uses it',
+      });
+    }
+    if (config.tagHeader !== false && config.headers) {
+      const tagHeader = config.tagHeader.toLowerCase();
+      if (Object.keys(config.headers).some((name) => name.toLowerCase() === tagHeader)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['headers', config.tagHeader],
+          message: `${config.tagHeader} carries the tags (tagHeader); put tags in "tags" instead`,
+        });
+      }
+    }
+  });
+
+/**
+ * The SMTP connector's config. `port` defaults to 465 with `secure` (implicit TLS) and to 587
+ * otherwise (STARTTLS when the server offers it; `requireTLS` makes it mandatory).
+ */
+export const smtpConfigSchema = z.preprocess(dropBlankOptionalFields, smtpConfigObjectSchema);
+
+/** A validated config, defaults applied. */
+export type SmtpConfig = z.output<typeof smtpConfigObjectSchema>;
+
+/** What a caller may pass as config. */
+export type SmtpConfigInput = z.input<typeof smtpConfigObjectSchema>;
+
+/** The port a config connects to. */
+export function portOf(config: Pick<SmtpConfig, 'port' | 'secure'>): number {
+  return config.port ?? (config.secure ? 465 : 587);
+}
