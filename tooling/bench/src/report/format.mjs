@@ -66,12 +66,14 @@ export function buildTables(report) {
   if (cold) {
     tables.push({
       title: `Cold start: a fresh node process importing the package (median of ${cold.runs} runs)`,
-      columns: ['import', 'import ms', 'vs SDK alone', 'process wall ms'],
-      align: 'lrrr',
+      columns: ['import', 'import ms', 'vs SDK alone', 'import + create ms', 'vs SDK client', 'process wall ms'],
+      align: 'lrrrrr',
       rows: Object.values(cold.results).map((r) => [
         r.label,
         fmt.ms(r.importMs),
         fmt.ratio(r.ratioToSdk),
+        fmt.ms(r.importAndCreateMs),
+        fmt.ratio(r.createRatioToSdk),
         fmt.ms(r.wallMs),
       ]),
       notes: unavailableNotes(cold.unavailable),
