@@ -64,6 +64,17 @@ describe('awsSesConfigSchema', () => {
     expect(parsed.maxAttempts).toBe(1);
   });
 
+  it('paces nothing by default, and takes "auto" or a fixed rate', () => {
+    expect(awsSesConfigSchema.parse(minimal)).toMatchObject({
+      pacing: 'off',
+      maxQueueWaitMs: 30_000,
+    });
+    expect(awsSesConfigSchema.parse({ ...minimal, pacing: 'auto' }).pacing).toBe('auto');
+    expect(
+      awsSesConfigSchema.parse({ ...minimal, pacing: { maxSendRate: 0.5 }, maxQueueWaitMs: 0 }),
+    ).toMatchObject({ pacing: { maxSendRate: 0.5 }, maxQueueWaitMs: 0 });
+  });
+
   it('requires emailAddress and names it', () => {
     const error = configError({ ...minimal, emailAddress: undefined });
     expect(error.code).toBe('invalid_config');
@@ -121,6 +132,11 @@ describe('awsSesConfigSchema', () => {
     ['maxAttempts', { maxAttempts: 0 }, /maxAttempts: must be at least 1/],
     ['maxAttempts', { maxAttempts: 11 }, /maxAttempts: must be at most 10/],
     ['requestTimeoutMs', { requestTimeoutMs: -5 }, /requestTimeoutMs: must be a positive/],
+    ['pacing', { pacing: 'fast' }, /pacing: must be "off", "auto" .* \{ "maxSendRate"/],
+    ['pacing', { pacing: { maxSendRate: 0 } }, /pacing\.maxSendRate: must be more than 0/],
+    ['pacing', { pacing: { rate: 5 } }, /pacing: must be "off", "auto"/],
+    ['maxQueueWaitMs', { maxQueueWaitMs: -1 }, /maxQueueWaitMs: must be 0 or more/],
+    ['maxQueueWaitMs', { maxQueueWaitMs: 1.5 }, /maxQueueWaitMs: must be a whole number/],
     [
       'configurationSetName',
       { configurationSetName: 'has space' },

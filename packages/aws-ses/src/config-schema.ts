@@ -19,6 +19,27 @@ export const usageTypeTagName = 'usage_type';
 
 export const defaultMaxAttempts = 3;
 export const defaultRequestTimeoutMs = 10_000;
+export const defaultMaxQueueWaitMs = 30_000;
+
+const pacingMessage =
+  'must be "off", "auto" (read the rate from the SES account) or { "maxSendRate": <emails per second> }';
+
+/**
+ * `off`: no client-side pacing (SES throttles, the SDK retries). `auto`: the account's
+ * `MaxSendRate`, read with GetAccount. `{ maxSendRate }`: a fixed rate per second.
+ */
+const pacingSchema = z.union(
+  [
+    z.enum(['off', 'auto']),
+    z.strictObject({
+      maxSendRate: z
+        .number({ error: 'must be a number of emails per second, e.g. 14' })
+        .positive('must be more than 0 emails per second')
+        .max(100_000, 'must be at most 100000 emails per second'),
+    }),
+  ],
+  { error: pacingMessage },
+);
 
 const optionalKeys = [
   'accessKeyId',
@@ -166,6 +187,13 @@ export const awsSesConfigObjectSchema = z
       .min(1, 'must be a positive number of milliseconds')
       .max(300_000, 'must be at most 300000 (5 minutes)')
       .default(defaultRequestTimeoutMs),
+    pacing: pacingSchema.default('off'),
+    maxQueueWaitMs: z
+      .number({ error: 'must be a number of milliseconds, e.g. 30000' })
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be 0 or more milliseconds (0: never wait for a send slot)')
+      .max(600_000, 'must be at most 600000 (10 minutes)')
+      .default(defaultMaxQueueWaitMs),
     templates: templatesSchema,
   })
   .superRefine((config, ctx) => {
@@ -212,14 +240,17 @@ export const awsSesConfigObjectSchema = z
 
 /**
  * The SES connector's config: the keys of Logto's AWS SES connector (a Logto config validates
- * unchanged), plus optional `sessionToken`, `endpoint`, `replyTo`, `tags`, `maxAttempts` and
- * `requestTimeoutMs`. Without `accessKeyId`/`accessKeySecret` the AWS default credential chain
+ * unchanged), plus optional `sessionToken`, `endpoint`, `replyTo`, `tags`, `maxAttempts`,
+ * `requestTimeoutMs`, `pacing` and `maxQueueWaitMs`. Without `accessKeyId`/`accessKeySecret` the AWS default credential chain
  * is used (environment, shared profile, SSO, container and instance roles).
  */
 export const awsSesConfigSchema = z.preprocess(dropBlankOptionalFields, awsSesConfigObjectSchema);
 
 /** A validated config, defaults applied. */
 export type AwsSesConfig = z.output<typeof awsSesConfigObjectSchema>;
+
+/** How sends are paced: `off`, `auto` or a fixed rate. */
+export type AwsSesPacing = AwsSesConfig['pacing'];
 
 /** What a caller may pass as config. */
 export type AwsSesConfigInput = z.input<typeof awsSesConfigObjectSchema>;

@@ -126,6 +126,22 @@ export const awsSesMetadata: ConnectorMetadata = {
       description: 'Time limit for each attempt (default 10000).',
     },
     {
+      key: 'pacing',
+      label: 'Pacing',
+      type: 'json',
+      required: false,
+      description:
+        'Spaces sends so the SES sending rate is never exceeded: "off" (default), "auto" (the account\'s MaxSendRate, read with ses:GetAccount) or { "maxSendRate": 14 }.',
+    },
+    {
+      key: 'maxQueueWaitMs',
+      label: 'Max queue wait (ms)',
+      type: 'number',
+      required: false,
+      description:
+        'With pacing: the longest a send waits for its turn before failing with rate_limit_exceeded (default 30000).',
+    },
+    {
       key: 'templates',
       label: 'Templates',
       type: 'json',

@@ -14,6 +14,7 @@ import {
 } from '@org/connector-core';
 import type { AwsSesConfig } from './config-schema.js';
 import { mapSesError, sesPermission } from './map-ses-error.js';
+import { pacingCheckItem } from './pacing-check.js';
 
 export interface PreflightContext {
   signal: AbortSignal;
@@ -242,6 +243,14 @@ export async function runPreflight(
   else if (isAccessDenied(account.error)) {
     checks.push(deniedItem('account', 'GetAccount', 'read the account status and quotas'));
   } else checks.push(failedItem('account', account.error));
+
+  const pacing = pacingCheckItem(
+    config,
+    account.ok
+      ? { ok: true, maxSendRate: account.value.SendQuota?.MaxSendRate }
+      : { ok: false, error: account.error, denied: isAccessDenied(account.error) },
+  );
+  if (pacing) checks.push(pacing);
 
   checks.push(identityItem(address, [addressLookup, domainLookup], config));
 

@@ -11,17 +11,22 @@ import { mapSesError } from './map-ses-error.js';
 import { runPreflight } from './preflight.js';
 import { toSendEmailInput } from './send-email-input.js';
 import { createSesClient } from './ses-client.js';
+import { createSesPacer } from './ses-pacer.js';
 
 export interface AwsSesTransportContext {
   provider: string;
 }
 
-/** The SES transport: one `SESv2Client` for the connector's lifetime, destroyed by `close()`. */
+/**
+ * The SES transport: one `SESv2Client` (and one pacer) for the connector's lifetime, destroyed
+ * by `close()`.
+ */
 export function createAwsSesTransport(
   config: AwsSesConfig,
   { provider }: AwsSesTransportContext,
 ): EmailTransport {
   const client = createSesClient(config);
+  const pacer = createSesPacer(client, config, { provider });
   const errorContext = {
     region: config.region,
     provider,
@@ -34,6 +39,7 @@ export function createAwsSesTransport(
   return {
     async send(email: OutgoingEmail, { signal }: TransportContext): Promise<TransportResult> {
       const input = toSendEmailInput(email, config);
+      const release = await pacer.acquire(signal);
       let output: SendEmailCommandOutput;
       try {
         output = await client.send(new SendEmailCommand(input), { abortSignal: signal });
@@ -44,6 +50,8 @@ export function createAwsSesTransport(
           signal,
           fromAddress: email.from.address,
         });
+      } finally {
+        release();
       }
       const { MessageId, $metadata } = output;
       if (MessageId === undefined || MessageId === '') {
@@ -68,6 +76,7 @@ export function createAwsSesTransport(
     },
 
     close() {
+      pacer.close();
       client.destroy();
     },
   };

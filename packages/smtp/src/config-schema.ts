@@ -164,6 +164,14 @@ const pemSchema = z
     'must be a PEM certificate (-----BEGIN CERTIFICATE-----…)',
   );
 
+const requiredString = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `required with auth: ${what}` : `must be a string: ${what}`,
+    })
+    .min(1, `required with auth: ${what}`);
+
 const timeoutMs = (what: string, fallback: number) =>
   z
     .number({ error: `must be a number of milliseconds (${what}, default ${fallback})` })
@@ -203,14 +211,8 @@ export const smtpConfigObjectSchema = z
       .optional(),
     auth: z
       .object({
-        user: z
-          .string({ error: 'required with auth: the SMTP user name' })
-          .min(1, 'required with auth: the SMTP user name'),
-        pass: secret(
-          z
-            .string({ error: 'required with auth: the SMTP password or API key' })
-            .min(1, 'required with auth: the SMTP password or API key'),
-        ),
+        user: requiredString('the SMTP user name'),
+        pass: secret(requiredString('the SMTP password (or the provider’s SMTP API key)')),
       })
       .strict()
       .optional(),
@@ -250,7 +252,10 @@ export const smtpConfigObjectSchema = z
       .prefault({}),
     connectionTimeoutMs: timeoutMs('time to open the TCP connection', defaultConnectionTimeoutMs),
     greetingTimeoutMs: timeoutMs("time to the server's 220 greeting", defaultGreetingTimeoutMs),
-    socketTimeoutMs: timeoutMs('time the server may stay silent on a reply', defaultSocketTimeoutMs),
+    socketTimeoutMs: timeoutMs(
+      'time the server may stay silent on a reply',
+      defaultSocketTimeoutMs,
+    ),
     maxAttempts: z
       .number()
       .int()

@@ -1,23 +1,15 @@
-import { defineEmailConnector } from '@org/connector-core';
-import { type SmtpConfig, smtpConfigSchema } from './config-schema.js';
-import { smtpMetadata } from './metadata.js';
-import { createSmtpTransport } from './transport.js';
-
-export { type SmtpConfig, smtpConfigSchema } from './config-schema.js';
-export { mapSmtpError } from './error-mapping.js';
+export {
+  type SmtpConfig,
+  type SmtpConfigInput,
+  smtpConfigSchema,
+  smtpTagPattern,
+} from './config-schema.js';
+export {
+  createSmtpConnector,
+  type SmtpConnector,
+  type SmtpConnectorFactory,
+} from './connector.js';
+export { mapSmtpError, type SmtpErrorContext } from './error-mapping.js';
+export { formatTags, parseTags } from './mail-options.js';
 export { smtpMetadata, smtpProvider } from './metadata.js';
-
-/**
- * Creates a Smtp connector; the config is validated (`invalid_config` names each bad field).
- *
- * ```ts
- * const connector = createSmtpConnector({ apiKey, emailAddress: 'Acme <noreply@acme.com>', templates });
- * await connector.sendMessage({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } });
- * ```
- */
-export const createSmtpConnector = defineEmailConnector<SmtpConfig>({
-  metadata: smtpMetadata,
-  configSchema: smtpConfigSchema,
-  sender: (config) => config.emailAddress,
-  createTransport: (config, context) => createSmtpTransport(config, context),
-});
+export { parseSmtpReply, type SmtpReply } from './smtp-reply.js';

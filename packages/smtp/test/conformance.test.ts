@@ -2,17 +2,31 @@ import {
   conformanceTemplates,
   describeEmailConnectorConformance,
 } from '@org/connector-conformance';
+import { afterAll, beforeAll } from 'vitest';
 import { createSmtpConnector } from '../src/index.js';
-import { createSmtpProviderMock } from '../src/provider-mock.js';
+import { type SmtpMock, startSmtpMock } from '../src/testing/index.js';
 
-// The shared suite every connector passes. Failures name the file to fill in next.
+const credentials = { user: 'conformance', pass: 'smtp-conformance-password-0123456789' };
+
+// One real SMTP server for the file (STARTTLS with a certificate made now, AUTH required);
+// setup() resets it before every test.
+let mock: SmtpMock;
+beforeAll(async () => {
+  mock = await startSmtpMock({ auth: credentials });
+});
+afterAll(() => mock.close());
+
 describeEmailConnectorConformance({
-  name: 'smtp',
+  name: 'smtp (in-process SMTP server, STARTTLS + AUTH)',
   setup() {
-    const mock = createSmtpProviderMock();
+    mock.reset();
     const validConfig = {
-      apiKey: 'smtp-conformance-api-key-0123456789',
-      emailAddress: 'Conformance <noreply@conformance.example>',
+      host: mock.host,
+      port: mock.port,
+      requireTLS: true,
+      tls: { ca: mock.certificate, servername: 'localhost' },
+      auth: { ...credentials },
+      fromEmail: 'Conformance <noreply@conformance.example>',
       templates: [...conformanceTemplates],
     };
     return {
@@ -21,13 +35,17 @@ describeEmailConnectorConformance({
       createConnector: (overrides, options) =>
         createSmtpConnector({ ...validConfig, ...overrides }, options),
       invalidConfigs: [
-        { config: { apiKey: undefined }, field: 'apiKey' },
-        { config: { emailAddress: 'not a mailbox' }, field: 'emailAddress' },
+        { config: { host: undefined }, field: 'host' },
+        { config: { port: 70_000 }, field: 'port' },
+        { config: { fromEmail: 'not a mailbox' }, field: 'fromEmail' },
+        { config: { auth: { user: credentials.user } }, field: 'auth.pass' },
+        { config: { ignoreTLS: true }, field: 'requireTLS' },
         { config: { templates: [] }, field: 'templates' },
       ],
-      secrets: [validConfig.apiKey],
+      secrets: [credentials.pass],
+      // The reply timeout bounds each attempt: a server silent for longer ends it.
+      requestTimeout: { overrides: { socketTimeoutMs: 300 }, ms: 300 },
       mock,
-      teardown: () => mock.close(),
     };
   },
 });

@@ -58,14 +58,16 @@ const quick = args.quick;
 const only = args.only ? args.only.split(',').map((s) => s.trim()) : allBenches;
 const unknown = only.filter((b) => !allBenches.includes(b));
 if (unknown.length) {
-  process.stderr.write(`--only: unknown benchmark ${unknown.join(', ')}; known: ${allBenches.join(', ')}\n`);
+  process.stderr.write(
+    `--only: unknown benchmark ${unknown.join(', ')}; known: ${allBenches.join(', ')}\n`,
+  );
   process.exit(2);
 }
 const config = {
   quick,
-  n: args.n ? positiveInt(args.n, 'n') : quick ? 200 : 2000,
+  n: args.n ? positiveInt(args.n, 'n') : quick ? 150 : 2000,
   rounds: args.rounds ? positiveInt(args.rounds, 'rounds') : quick ? 2 : 5,
-  warmup: quick ? 100 : 500,
+  warmup: quick ? 60 : 500,
   concurrencies: [1, 16],
   coldRuns: quick ? 3 : 15,
   pipelineIterations: quick ? 2000 : 20000,
@@ -92,7 +94,13 @@ const step = async (name, fn) => {
   }
 };
 
-const load = { concurrencies: config.concurrencies, n: config.n, rounds: config.rounds, warmup: config.warmup, progress };
+const load = {
+  concurrencies: config.concurrencies,
+  n: config.n,
+  rounds: config.rounds,
+  warmup: config.warmup,
+  progress,
+};
 await step('sizes', () => benchSizes());
 await step('cold', () => benchColdStart({ runs: config.coldRuns, progress }));
 await step('pipeline', () =>

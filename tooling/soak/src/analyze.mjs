@@ -29,7 +29,8 @@ function tally(values) {
  *   by a retry), and every delivery beyond the one a success reports is counted as a
  *   duplicate: an attempt SES accepted but whose answer the connector never got;
  * - hence successes == outbox − duplicates, with nothing in the outbox for anyone else;
- * - no unhandled rejection; heap growth after gc within the limit.
+ * - no unhandled rejection; heap growth after gc within the limit; nothing keeps the driver
+ *   process alive once its connector is closed.
  *
  * @returns the summary figures and `violations` (empty when every invariant holds).
  */
@@ -44,6 +45,8 @@ export function analyze({
   heapAfter,
   unhandled,
   elapsedMs,
+  driverExitedCleanly = true,
+  driverExitGraceMs = 0,
 }) {
   const violations = [];
   const note = (message) => {
@@ -116,6 +119,11 @@ export function analyze({
   }
   if (unhandled.length > 0) {
     note(`${unhandled.length} unhandled rejection(s), first: ${unhandled[0]}`);
+  }
+  if (!driverExitedCleanly) {
+    note(
+      `the driver process was still running ${driverExitGraceMs} ms after close(): a socket or timer outlived the connector`,
+    );
   }
   const heapGrowth = heapAfter - heapBefore;
   if (heapGrowth > options.maxHeapGrowthMb * mb) {

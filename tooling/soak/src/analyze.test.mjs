@@ -107,12 +107,15 @@ describe('analyze', () => {
     ]);
   });
 
-  it('flags unhandled rejections and heap growth over the limit', () => {
+  it('flags unhandled rejections, heap growth over the limit and a driver that lingers', () => {
     const run = cleanRun();
     run.unhandled = ['Error: nobody listened'];
     run.heapAfter = run.heapBefore + 31 * mb;
+    run.driverExitedCleanly = false;
+    run.driverExitGraceMs = 5000;
     expect(analyze(run).violations).toEqual([
       '1 unhandled rejection(s), first: Error: nobody listened',
+      'the driver process was still running 5000 ms after close(): a socket or timer outlived the connector',
       'heap grew 31.0 MB after gc (limit 30 MB)',
     ]);
   });

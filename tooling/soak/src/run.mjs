@@ -24,6 +24,8 @@ const mockFaultKinds = (timeoutMs) => [
   'MessageRejected',
 ];
 
+const driverExitGraceMs = 5_000;
+
 const faultLabels = {
   TooManyRequestsException: 'throttle',
   internal_error: '500',
@@ -47,6 +49,7 @@ function runDriver(options, endpoint, hooks) {
     });
     const results = [];
     let finished = false;
+    const exited = new Promise((resolve) => child.once('exit', () => resolve(true)));
     // A stuck driver is a failure too, not a CI job that waits for its own timeout.
     const stallLimitMs = 2 * options.watchdogMs + 30_000;
     let stall;
@@ -77,7 +80,7 @@ function runDriver(options, endpoint, hooks) {
         case 'done':
           finished = true;
           clearTimeout(stall);
-          resolve({ ...message, results });
+          resolve({ ...message, results, child, exited });
           break;
         case 'crashed':
           fail(new Error(`the driver crashed: ${message.error}`));
@@ -135,6 +138,13 @@ async function main() {
         }
       },
     });
+    // Once its connector is closed the driver has nothing left to do: if it lingers, a socket
+    // or a timer outlived close().
+    const exitedCleanly = await Promise.race([
+      run.exited,
+      new Promise((resolve) => setTimeout(() => resolve(false), driverExitGraceMs)),
+    ]);
+    if (!exitedCleanly) run.child.kill('SIGKILL');
     await drain(proxy, options.timeoutMs * 3);
     // Let the mock log the requests the proxy just abandoned.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -166,6 +176,8 @@ async function main() {
       heapAfter: run.heapAfter,
       unhandled: [...run.unhandled, ...unhandled],
       elapsedMs: run.elapsedMs,
+      driverExitedCleanly: exitedCleanly,
+      driverExitGraceMs,
     });
     console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
     return summary.violations.length === 0 ? 0 : 1;
@@ -178,6 +190,11 @@ async function main() {
 main().then(
   (code) => {
     process.exitCode = code;
+    // The verdict is out: a server that will not close must not keep CI waiting.
+    setTimeout(() => {
+      console.error('soak: cleanup did not finish within 15 s; exiting anyway');
+      process.exit(code || 1);
+    }, 15_000).unref();
   },
   (error) => {
     console.error(`soak failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { errorTexts, expectConnectorError, expectNoneOf, rejectionOf } from '../assertions.js';
 import { defineCases } from '../conformance-case.js';
 import { registerGroup } from '../register-group.js';
+import { locateSecrets, overrideAt } from '../secret-paths.js';
 import type { ConformanceHarness, ConformanceOptions } from '../types.js';
 
 function invalidConfigsOf(harness: ConformanceHarness) {
@@ -52,12 +53,14 @@ export const configCases = defineCases('config', [
         const error = await creationError(harness, config);
         expectNoneOf(errorTexts(error), secrets, `invalid config for "${field}"`);
       }
-      // A secret field holding a value of the wrong type must not be echoed either.
-      for (const [key, value] of Object.entries(harness.validConfig)) {
-        if (typeof value !== 'string' || !harness.secrets.includes(value)) continue;
-        const error = await creationError(harness, { [key]: [value] });
-        expectConnectorError(error, 'invalid_config', `${key} given as an array`);
-        expectNoneOf(errorTexts(error), secrets, `${key} given as an array`);
+      // A secret field holding a value of the wrong type must not be echoed either, nested
+      // ones (auth.pass) included.
+      for (const { index, path } of locateSecrets(harness.validConfig, harness.secrets)) {
+        const field = path.join('.');
+        const value = harness.secrets[index];
+        const error = await creationError(harness, overrideAt(harness.validConfig, path, [value]));
+        expectConnectorError(error, 'invalid_config', `${field} given as an array`);
+        expectNoneOf(errorTexts(error), secrets, `${field} given as an array`);
       }
     },
   },

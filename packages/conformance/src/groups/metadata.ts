@@ -2,6 +2,7 @@ import type { ConnectorCapabilities } from '@org/connector-core';
 import { expect } from 'vitest';
 import { defineCases } from '../conformance-case.js';
 import { registerGroup } from '../register-group.js';
+import { formItemKeyFor, locateSecrets } from '../secret-paths.js';
 import type { ConformanceOptions } from '../types.js';
 
 const capabilityNames: readonly (keyof ConnectorCapabilities)[] = [
@@ -49,17 +50,27 @@ export const metadataCases = defineCases('metadata', [
       const { formItems } = (await connector()).metadata;
       const keys = formItems.map((item) => item.key);
       expect(new Set(keys).size, 'form item keys are unique').toBe(keys.length);
-      const secretKeys = Object.entries(harness.validConfig)
-        .filter(([, value]) => typeof value === 'string' && harness.secrets.includes(value))
-        .map(([key]) => key);
-      expect(
-        secretKeys.length,
-        'each value in harness.secrets must be a top-level field of validConfig',
-      ).toBe(harness.secrets.length);
-      for (const key of secretKeys) {
+      const locations = locateSecrets(harness.validConfig, harness.secrets);
+      harness.secrets.forEach((_, index) => {
+        expect(
+          locations.some((location) => location.index === index),
+          `secrets[${index}] must be the value of a field of validConfig (top-level or nested)`,
+        ).toBe(true);
+      });
+      for (const { path } of locations) {
+        const field = path.join('.');
+        // A nested secret is edited through the form item of the object holding it (a JSON
+        // field such as SMTP's auth), which must then be flagged as a whole.
+        const key = formItemKeyFor(path, keys);
+        expect(
+          key,
+          `a form item for the secret field "${field}" (or an object holding it)`,
+        ).toBeDefined();
         const item = formItems.find((candidate) => candidate.key === key);
-        expect(item, `a form item for the secret field "${key}"`).toBeDefined();
-        expect(item?.secret, `formItems["${key}"].secret`).toBe(true);
+        expect(
+          item?.secret,
+          `formItems["${key}"].secret (it holds the secret field "${field}")`,
+        ).toBe(true);
       }
     },
   },

@@ -46,7 +46,9 @@ export const coldTargets = [
 function probe({ specifiers, create }) {
   // Timed inside the child from just before the first import; wall time outside also counts
   // node's own start-up.
-  const imports = specifiers.map((s, i) => `const m${i}=await import(${JSON.stringify(s)});`).join('');
+  const imports = specifiers
+    .map((s, i) => `const m${i}=await import(${JSON.stringify(s)});`)
+    .join('');
   return `const t0=performance.now();${imports}const t1=performance.now();${create ? `${create};` : ''}const t2=performance.now();process.stdout.write(JSON.stringify({importMs:t1-t0,createMs:t2-t0}));`;
 }
 
@@ -79,7 +81,9 @@ function runOnce(target) {
 }
 
 export async function benchColdStart({ runs, progress }) {
-  const samples = new Map(coldTargets.map((t) => [t.id, { importMs: [], createMs: [], wallMs: [] }]));
+  const samples = new Map(
+    coldTargets.map((t) => [t.id, { importMs: [], createMs: [], wallMs: [] }]),
+  );
   const unavailable = {};
   // One untimed pass fills the OS file cache, as on a warm serverless host.
   for (const t of coldTargets) {
@@ -114,10 +118,13 @@ export async function benchColdStart({ runs, progress }) {
           label: t.label,
           importMs: round(importMs, 1),
           wallMs: round(median(s.wallMs), 1),
-          ratioToSdk: t.id === 'empty' || !Number.isFinite(floor) ? null : round(importMs / floor, 3),
+          ratioToSdk:
+            t.id === 'empty' || !Number.isFinite(floor) ? null : round(importMs / floor, 3),
           importAndCreateMs: t.create ? round(median(s.createMs), 1) : null,
           createRatioToSdk:
-            !t.create || !Number.isFinite(createFloor) ? null : round(median(s.createMs) / createFloor, 3),
+            !t.create || !Number.isFinite(createFloor)
+              ? null
+              : round(median(s.createMs) / createFloor, 3),
           runs: s.importMs.length,
         },
       ];

@@ -14,7 +14,13 @@ export async function benchMemory({ sends, progress }) {
       await server.call('reset');
       const worker = spawnWorker('memory.mjs', { execArgv: ['--expose-gc'] });
       try {
-        const res = await worker.call('run', { subject: id, url, sends, concurrency: 16, warmup: 500 });
+        const res = await worker.call('run', {
+          subject: id,
+          url,
+          sends,
+          concurrency: 16,
+          warmup: 500,
+        });
         results[id] = { label, sends, ...res };
       } finally {
         await worker.close();

@@ -26,7 +26,11 @@ export async function benchMockServers(opts) {
       cleanup.push(() => worker.close());
       try {
         const { url } = await worker.call('start');
-        const client = new SESv2Client({ region: fx.region, endpoint: url, credentials: fx.credentials });
+        const client = new SESv2Client({
+          region: fx.region,
+          endpoint: url,
+          credentials: fx.credentials,
+        });
         cleanup.push(() => client.destroy());
         const input = fx.preRenderedSendEmail();
         const send = () => client.send(new SendEmailCommand(input));
@@ -43,26 +47,35 @@ export async function benchMockServers(opts) {
         progress.log(`mock servers: ${s.label} cannot run here: ${reasonOf(error)}`);
       }
     }
-    progress.update('mock servers: starting @org/mock-ses msw worker');
-    const msw = spawnWorker('msw-load.mjs');
-    cleanup.push(() => msw.close());
-    try {
-      await msw.call('round', { n: 1, concurrency: 1 });
-      contestants.push({
-        id: 'mock-ses-msw',
-        label: '@org/mock-ses (msw, in-process)',
-        beforeRound: () => msw.call('reset'),
-        round: (params) => msw.call('round', { n: params.n, concurrency: params.concurrency }),
-      });
-    } catch (error) {
-      unavailable['mock-ses-msw'] = { label: '@org/mock-ses (msw)', reason: reasonOf(error) };
-      progress.log(`mock servers: msw cannot run here: ${reasonOf(error)}`);
+    for (const [mode, id, label] of [
+      ['mock-ses', 'mock-ses-msw', '@org/mock-ses (msw, in-process)'],
+      ['bare', 'msw-bare', 'msw alone, constant answer (in-process)'],
+    ]) {
+      progress.update(`mock servers: starting ${label}`);
+      const msw = spawnWorker('msw-load.mjs', { args: [mode] });
+      cleanup.push(() => msw.close());
+      try {
+        await msw.call('round', { n: 1, concurrency: 1 });
+        contestants.push({
+          id,
+          label,
+          beforeRound: () => msw.call('reset'),
+          round: (params) => msw.call('round', { n: params.n, concurrency: params.concurrency }),
+        });
+      } catch (error) {
+        unavailable[id] = { label, reason: reasonOf(error) };
+        progress.log(`mock servers: ${label} cannot run here: ${reasonOf(error)}`);
+      }
     }
     const results = addRatios(
       await runInterleaved(contestants, { ...opts, step: 'mock servers' }),
       'aws-ses-v2-local',
     );
-    return { load: 'raw SESv2Client, one reused client, pre-rendered SendEmail', results, unavailable };
+    return {
+      load: 'raw SESv2Client, one reused client, pre-rendered SendEmail',
+      results,
+      unavailable,
+    };
   } finally {
     for (const fn of cleanup.reverse()) await fn();
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { benchRoot } from '../lib/worker.mjs';
 
@@ -29,16 +29,18 @@ function sumBytes(dir, files) {
 
 /** npm `files` patterns: `*`, `**`, `?`; a matching directory takes everything below it. */
 function globToRegExp(glob) {
-  const body = glob
-    .replace(/^\.\//, '')
-    .replace(/\/$/, '')
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\//g, '\u0000')
-    .replace(/\*\*/g, '\u0001')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]')
-    .replace(/\u0000/g, '(?:.*/)?')
-    .replace(/\u0001/g, '.*');
+  const pattern = glob.replace(/^\.\//, '').replace(/\/$/, '');
+  let body = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '*' && pattern[i + 1] === '*') {
+      const slash = pattern[i + 2] === '/';
+      body += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (char === '*') body += '[^/]*';
+    else if (char === '?') body += '[^/]';
+    else body += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
   return new RegExp(`^${body}$`);
 }
 
@@ -111,7 +113,10 @@ export function measurePackage(name) {
   return {
     version: pkg.version,
     packageBytes: own.bytes,
-    distBytes: existsSync(distDir) && statSync(distDir).isDirectory() ? sumBytes(distDir, listFiles(distDir)) : null,
+    distBytes:
+      existsSync(distDir) && statSync(distDir).isDirectory()
+        ? sumBytes(distDir, listFiles(distDir))
+        : null,
     closureBytes,
     closurePackages: seen.size,
     missing,

@@ -1,6 +1,9 @@
 /** Shared inputs, so every subject sends the same message. Credentials are fake on purpose. */
 export const region = 'us-east-1';
-export const credentials = { accessKeyId: 'AKIDBENCHMARK', secretAccessKey: 'bench-secret-not-real' };
+export const credentials = {
+  accessKeyId: 'AKIDBENCHMARK',
+  secretAccessKey: 'bench-secret-not-real',
+};
 export const from = 'Bench <noreply@example.com>';
 export const fromAddress = 'noreply@example.com';
 export const subject = 'Your verification code';

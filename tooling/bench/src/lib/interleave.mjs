@@ -17,7 +17,10 @@ export function localContestant({ id, label, send, beforeRound, cpu }) {
  * (A B C, B C A, …) so drift on a shared machine hits all alike. One warm-up per contestant
  * first. Throughput is the median of the rounds; latency percentiles pool every round.
  */
-export async function runInterleaved(contestants, { concurrencies, n, rounds, warmup, progress, step }) {
+export async function runInterleaved(
+  contestants,
+  { concurrencies, n, rounds, warmup, progress, step },
+) {
   for (const c of contestants) {
     progress.update(`${step}: warm-up`, c.label);
     await c.beforeRound?.();
@@ -26,7 +29,9 @@ export async function runInterleaved(contestants, { concurrencies, n, rounds, wa
   }
   const results = {};
   for (const concurrency of concurrencies) {
-    const samples = new Map(contestants.map((c) => [c.id, { rates: [], latencies: [], cpuUs: [], clientCpuUs: [] }]));
+    const samples = new Map(
+      contestants.map((c) => [c.id, { rates: [], latencies: [], cpuUs: [], clientCpuUs: [] }]),
+    );
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < contestants.length; k++) {
         const c = contestants[(r + k) % contestants.length];

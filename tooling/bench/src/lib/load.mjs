@@ -40,5 +40,10 @@ export async function runLoad(send, { n, concurrency, onTick }) {
   }
   // CPU time of this whole process per message: on a shared machine it moves far less than
   // wall-clock throughput, because waiting for a core costs no CPU time.
-  return { wallMs, latencies, msgPerSec: (n / wallMs) * 1000, cpuUsPerMsg: (cpu.user + cpu.system) / n };
+  return {
+    wallMs,
+    latencies,
+    msgPerSec: (n / wallMs) * 1000,
+    cpuUsPerMsg: (cpu.user + cpu.system) / n,
+  };
 }

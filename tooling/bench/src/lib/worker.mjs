@@ -5,7 +5,11 @@ export const benchRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Environment every child gets: no SDK support nag, no SMTP relay for aws-ses-v2-local. */
 export function childEnv(extra = {}) {
-  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...extra };
+  const env = {
+    ...process.env,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...extra,
+  };
   delete env.SMTP_TRANSPORT;
   // Set in this process for Logto's connector; a child must reach the endpoint it is given.
   delete env.AWS_ENDPOINT_URL_SESV2;
@@ -85,7 +89,10 @@ export function serveWorker(handlers) {
       if (!handler) throw new Error(`unknown command ${cmd}`);
       process.send({ id, result: await handler(params) });
     } catch (error) {
-      process.send({ id, error: error instanceof Error ? error.stack || error.message : String(error) });
+      process.send({
+        id,
+        error: error instanceof Error ? error.stack || error.message : String(error),
+      });
     }
   });
   process.on('disconnect', async () => {

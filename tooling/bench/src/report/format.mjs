@@ -43,7 +43,16 @@ export function buildTables(report) {
   if (servers) {
     tables.push({
       title: `Mock SES under the same load (${servers.load})`,
-      columns: ['mock', 'conc.', 'msg/s', 'vs aws-ses-v2-local', 'p50 ms', 'p99 ms', 'server CPU µs/msg', 'client CPU µs/msg'],
+      columns: [
+        'mock',
+        'conc.',
+        'msg/s',
+        'vs aws-ses-v2-local',
+        'p50 ms',
+        'p99 ms',
+        'server CPU µs/msg',
+        'client CPU µs/msg',
+      ],
       align: 'lrrrrrrr',
       rows: Object.values(servers.results).flatMap((rows) =>
         Object.values(rows).map((r) => [
@@ -66,7 +75,14 @@ export function buildTables(report) {
   if (cold) {
     tables.push({
       title: `Cold start: a fresh node process importing the package (median of ${cold.runs} runs)`,
-      columns: ['import', 'import ms', 'vs SDK alone', 'import + create ms', 'vs SDK client', 'process wall ms'],
+      columns: [
+        'import',
+        'import ms',
+        'vs SDK alone',
+        'import + create ms',
+        'vs SDK client',
+        'process wall ms',
+      ],
       align: 'lrrrrr',
       rows: Object.values(cold.results).map((r) => [
         r.label,
@@ -98,7 +114,12 @@ export function buildTables(report) {
   if (pipeline) {
     tables.push({
       title: 'Pipeline cost per message, in-process, no I/O (median of rounds)',
-      columns: ['template', 'bytes', 'selectTemplate + renderTemplate µs', 'sendMessage, no-op transport µs'],
+      columns: [
+        'template',
+        'bytes',
+        'selectTemplate + renderTemplate µs',
+        'sendMessage, no-op transport µs',
+      ],
       align: 'lrrr',
       rows: Object.entries(pipeline.results).map(([name, r]) => [
         name === 'large' ? '20 KB HTML' : 'short HTML',
@@ -112,7 +133,16 @@ export function buildTables(report) {
   if (memory) {
     tables.push({
       title: 'Memory around sends (after gc; concurrency 16; warmed up first)',
-      columns: ['sender', 'sends', 'heap before MiB', 'heap after MiB', 'heap growth', 'RSS before MiB', 'RSS after MiB', 'RSS growth'],
+      columns: [
+        'sender',
+        'sends',
+        'heap before MiB',
+        'heap after MiB',
+        'heap growth',
+        'RSS before MiB',
+        'RSS after MiB',
+        'RSS growth',
+      ],
       align: 'lrrrrrrr',
       rows: Object.values(memory.results).map((r) => [
         r.label,

@@ -21,6 +21,7 @@ export function renderMarkdown(report, tables) {
     for (const r of t.rows) out.push(`| ${r.map(cell).join(' | ')} |`);
     if (t.notes?.length) out.push('', ...t.notes.map((n) => `> ${n}`));
   }
-  if (report.analysis?.length) out.push('', '## Notes', '', ...report.analysis.map((a) => `- ${a}`));
+  if (report.analysis?.length)
+    out.push('', '## Notes', '', ...report.analysis.map((a) => `- ${a}`));
   return `${out.join('\n')}\n`;
 }

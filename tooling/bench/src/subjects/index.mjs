@@ -33,7 +33,11 @@ export const subjects = [
       const connector = createAwsSesConnector(fx.logtoConfig({ endpoint: url }));
       return {
         send: (i) =>
-          connector.sendMessage({ to: fx.recipient(i), type: 'SignIn', payload: { code: fx.code(i) } }),
+          connector.sendMessage({
+            to: fx.recipient(i),
+            type: 'SignIn',
+            payload: { code: fx.code(i) },
+          }),
         close: () => connector.close?.(),
       };
     },
@@ -52,7 +56,11 @@ export const subjects = [
       const connector = await createConnector({ getConfig: async () => config });
       return {
         send: (i) =>
-          connector.sendMessage({ to: fx.recipient(i), type: 'SignIn', payload: { code: fx.code(i) } }),
+          connector.sendMessage({
+            to: fx.recipient(i),
+            type: 'SignIn',
+            payload: { code: fx.code(i) },
+          }),
         close: () => {
           if (previous === undefined) delete process.env.AWS_ENDPOINT_URL_SESV2;
           else process.env.AWS_ENDPOINT_URL_SESV2 = previous;
@@ -67,7 +75,11 @@ export const subjects = [
     async create({ url }) {
       const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
       const { default: nodemailer } = await import('nodemailer');
-      const sesClient = new SESv2Client({ region: fx.region, endpoint: url, credentials: fx.credentials });
+      const sesClient = new SESv2Client({
+        region: fx.region,
+        endpoint: url,
+        credentials: fx.credentials,
+      });
       const transporter = nodemailer.createTransport({ SES: { sesClient, SendEmailCommand } });
       // nodemailer has no templates: the same one-line substitution an app would write.
       const text = 'Hello,\n\nYour verification code is {{code}}. It expires in 10 minutes.';

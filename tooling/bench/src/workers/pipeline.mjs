@@ -17,7 +17,13 @@ function pipelineConnector(content) {
       provider: 'bench',
       name: 'Bench no-op',
       description: 'A connector whose transport does nothing',
-      capabilities: { check: false, tags: true, replyTo: true, retries: false, requestTimeout: false },
+      capabilities: {
+        check: false,
+        tags: true,
+        replyTo: true,
+        retries: false,
+        requestTimeout: false,
+      },
       formItems: [],
     },
     configSchema: z.object({ emailAddress: z.string(), templates: core.templatesSchema }),
@@ -50,12 +56,17 @@ serveWorker({
       out[name] = {
         templateBytes: Buffer.byteLength(content),
         selectRenderUs: await timePerOp(
-          (i) => core.renderTemplate(core.selectTemplate(templates, 'SignIn'), { code: fx.code(i) }),
+          (i) =>
+            core.renderTemplate(core.selectTemplate(templates, 'SignIn'), { code: fx.code(i) }),
           { iterations: n, rounds },
         ),
         sendMessageUs: await timePerOp(
           (i) =>
-            connector.sendMessage({ to: fx.recipient(i), type: 'SignIn', payload: { code: fx.code(i) } }),
+            connector.sendMessage({
+              to: fx.recipient(i),
+              type: 'SignIn',
+              payload: { code: fx.code(i) },
+            }),
           { iterations: n, rounds },
         ),
         iterations: n,

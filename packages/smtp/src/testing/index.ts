@@ -1,0 +1,11 @@
+export { providerFault } from './provider-faults.js';
+export { type CertificatePair, createSelfSignedCertificate } from './self-signed-certificate.js';
+export { startSmtpMock } from './smtp-mock.js';
+export type {
+  SmtpFault,
+  SmtpFaultOptions,
+  SmtpMock,
+  SmtpMockMessage,
+  SmtpMockOptions,
+  SmtpStage,
+} from './types.js';
