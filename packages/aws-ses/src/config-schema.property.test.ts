@@ -60,7 +60,13 @@ const path: fc.Arbitrary<Path> = fc.oneof(
   fc.string({ maxLength: 12 }).map((key): Path => [key]),
 );
 
-const mutation = fc.record({
+interface Mutation {
+  path: Path;
+  kind: 'set' | 'delete';
+  value: unknown;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
   path,
   kind: fc.constantFrom('set', 'delete'),
   value: leafValue,
@@ -73,7 +79,7 @@ const validConfig = fc.record(
     accessKeySecret: fc.constant(SECRET),
     sessionToken: fc.constant(TOKEN),
     region: fc.constantFrom('us-east-1', 'eu-central-1', 'us-gov-west-1'),
-    emailAddress: fc.constantFrom('noreply@acme.test', 'Acme <noreply@acme.test>', ''),
+    emailAddress: fc.constantFrom('noreply@acme.test', 'Acme <noreply@acme.test>'),
     endpoint: fc.constantFrom('http://127.0.0.1:4566', ''),
     replyTo: fc.constantFrom('help@acme.test', ['a@acme.test', 'B <b@acme.test>']),
     tags: fc.constant({ app: 'acme-web' }),
@@ -90,7 +96,9 @@ const validConfig = fc.record(
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || (proto as { constructor?: { name?: string } }).constructor?.name === 'Object';
+  return (
+    proto === null || (proto as { constructor?: { name?: string } }).constructor?.name === 'Object'
+  );
 }
 
 function clone(value: unknown): unknown {
@@ -101,7 +109,7 @@ function clone(value: unknown): unknown {
   return value;
 }
 
-function applyMutation(config: Record<string, unknown>, m: fc.RecordValue<typeof mutation>) {
+function applyMutation(config: Record<string, unknown>, m: Mutation) {
   let target: unknown = config;
   const keys = m.path;
   for (const key of keys.slice(0, -1)) {
@@ -159,10 +167,8 @@ async function attempt(config: unknown, secrets: readonly string[], leakCheckOnS
       inspect(error, { depth: 8 }),
     ].join('\n');
     for (const secret of secrets) expect(shown).not.toContain(secret);
-    (globalThis as any).stats.fail++; if ((globalThis as any).stats.fail % 300 === 1) console.log(error.message.slice(0,300));
     return;
   }
-  (globalThis as any).stats.ok++; if (!leakCheckOnSuccess) (globalThis as any).stats.elsewhere++;
   try {
     if (leakCheckOnSuccess) {
       const shown = `${JSON.stringify(connector)}\n${inspect(connector, { depth: 8 })}`;
@@ -173,9 +179,6 @@ async function attempt(config: unknown, secrets: readonly string[], leakCheckOnS
   }
 }
 
-(globalThis as any).stats = { ok: 0, fail: 0, elsewhere: 0 };
-import { afterAll } from 'vitest';
-afterAll(() => console.log('STATS', (globalThis as any).stats));
 describe('createAwsSesConnector on arbitrary config', () => {
   it('throws nothing but invalid_config for arbitrary JSON, never showing a secret', async () => {
     await fc.assert(

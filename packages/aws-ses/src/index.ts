@@ -1,6 +1,7 @@
 export {
   type AwsSesConfig,
   type AwsSesConfigInput,
+  type AwsSesPacing,
   awsRegionPattern,
   awsSesConfigSchema,
   sesIdentityArnPattern,

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import {
   AccountSuspendedException,
   BadRequestException,
@@ -274,5 +275,26 @@ describe('mapSesError', () => {
   it('passes a ConnectorError through untouched', () => {
     const original = new ConnectorError('timeout', 'already mapped');
     expect(mapSesError(original, context)).toBe(original);
+  });
+
+  it("drops the response stream the SDK hides on the cause: it leads to the request's headers", () => {
+    const original = new MessageRejected({ message: 'rejected', $metadata: meta });
+    // As the SDK does: a hidden, read-only $response whose body stream reaches the request.
+    const request = { _header: 'x-amz-security-token: SESSION-TOKEN-VALUE\r\n' };
+    const response = {
+      statusCode: 400,
+      headers: { 'x-amzn-requestid': 'req-1' },
+      body: { socket: { _httpMessage: request } },
+    };
+    Object.defineProperty(original, '$response', { value: response, enumerable: false });
+
+    const error = mapSesError(original, context);
+    expect(error.cause).toBe(original);
+    expect(inspect(error, { depth: null, showHidden: true })).not.toContain('SESSION-TOKEN-VALUE');
+    expect((original as unknown as { $response: unknown }).$response).toEqual({
+      statusCode: 400,
+      headers: { 'x-amzn-requestid': 'req-1' },
+      body: undefined,
+    });
   });
 });

@@ -316,12 +316,32 @@ function providerCodeOf(error: unknown): string | undefined {
 }
 
 /**
+ * The SDK keeps the raw HTTP response on the hidden, read-only `$response` of its errors. Its
+ * body is the response stream, which links to the socket and the request: the request headers
+ * hold the session token, and an unflushed request body the verification code, for anyone who
+ * inspects `cause` with `showHidden` or walks it in a log serializer. The status and headers
+ * stay (they carry the request id); the stream goes.
+ */
+function detachResponseStream(error: unknown): void {
+  const response = (error as { $response?: unknown } | null | undefined)?.$response;
+  if (typeof response !== 'object' || response === null || !('body' in response)) return;
+  const body = (response as { body?: unknown }).body;
+  if (typeof body !== 'object' || body === null) return;
+  try {
+    (response as { body?: unknown }).body = undefined;
+  } catch {
+    // A frozen response keeps its body; nothing else refers to it once the error is dropped.
+  }
+}
+
+/**
  * Turns anything the SES client throws into a `ConnectorError` with the right code, `retryable`,
  * an actionable hint, the SES exception name (`providerCode`), request id, attempts and the
  * original error as `cause`.
  */
 export function mapSesError(error: unknown, context: SesErrorContext): ConnectorError {
   if (ConnectorError.isInstance(error)) return error;
+  detachResponseStream(error);
   const shape = asShape(error);
   const mapped = classify(error, context);
   const requestId = text(shape.$metadata?.requestId);

@@ -74,7 +74,11 @@ describe('pacing a connector against the mock (MaxSendRate 20)', () => {
     const second = send(ses, 2);
     // At 2 per second the third would wait about 1 s.
     const error = await failure(send(ses, 3));
-    expect(error).toMatchObject({ code: 'rate_limit_exceeded', retryable: true, provider: 'aws-ses' });
+    expect(error).toMatchObject({
+      code: 'rate_limit_exceeded',
+      retryable: true,
+      provider: 'aws-ses',
+    });
     expect(error.message).toMatch(/longer than maxQueueWaitMs \(500\)/);
     expect(error.hint).toMatch(/Request a higher sending rate/);
     expect(error.hint).toMatch(/raise maxQueueWaitMs/);

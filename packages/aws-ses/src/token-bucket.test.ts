@@ -115,9 +115,7 @@ describe('TokenBucket', () => {
 
   it('fails fast, without queueing, when the wait would exceed maxWaitMs', async () => {
     const bucket = new TokenBucket({ ratePerSecond: 10, maxWaitMs: 1_000, now });
-    const queued = Array.from({ length: 11 }, () =>
-      bucket.acquire().then((release) => release()),
-    );
+    const queued = Array.from({ length: 11 }, () => bucket.acquire().then((release) => release()));
     // 1 granted at once, 10 waiting: the 12th would wait 1.1 s.
     expect(bucket.waiting).toBe(10);
     const error = await bucket.acquire().catch((e: unknown) => e);

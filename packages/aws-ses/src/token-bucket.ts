@@ -130,7 +130,9 @@ export class TokenBucket {
     const start = this.#earliestGrant(now) ?? Math.max(now, this.#lastGrantAt + this.#intervalMs);
     const estimate = start + this.#queue.length * this.#intervalMs - now;
     if (estimate > this.#maxWaitMs) {
-      return Promise.reject(new QueueWaitExceededError(estimate, this.#maxWaitMs, this.#rate, false));
+      return Promise.reject(
+        new QueueWaitExceededError(estimate, this.#maxWaitMs, this.#rate, false),
+      );
     }
 
     return new Promise<ReleaseToken>((resolve, reject) => {
@@ -202,7 +204,9 @@ export class TokenBucket {
         if (head.deadline <= now) {
           this.#queue.shift();
           head.detach();
-          head.reject(new QueueWaitExceededError(this.#maxWaitMs, this.#maxWaitMs, this.#rate, true));
+          head.reject(
+            new QueueWaitExceededError(this.#maxWaitMs, this.#maxWaitMs, this.#rate, true),
+          );
           continue;
         }
         const until = Math.min(at ?? Number.POSITIVE_INFINITY, head.deadline);

@@ -2,6 +2,7 @@
 // standalone mock server, and `pnpm demo` end to end. One file on purpose: `pnpm demo` rebuilds
 // through turbo, which must not rewrite dist/ while a CLI test in another worker runs it.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -305,6 +306,141 @@ describe('bad usage and bad config exit 2', () => {
     const main = await runCli(['--help']);
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/Commands:\s+check/);
+  });
+});
+
+// The CLI's half of the secrets audit (test/canary.test.ts has the library's): here, because it
+// runs the built bin, which `pnpm demo` below rebuilds.
+describe('secrets canary: the CLI prints no secret and no code', () => {
+  const canary = {
+    secret: `CANARY-SECRET-${randomUUID()}`,
+    token: `CANARY-TOKEN-${randomUUID()}`,
+    code: `CANARY-CODE-${randomUUID()}`,
+    wrongSecret: `CANARY-WRONG-SECRET-${randomUUID()}`,
+  };
+  const accessKeyId = 'AKIACANARYEXAMPLE000';
+  let canaryServer: MockSesServer;
+  let canaryConfig: string;
+
+  beforeAll(async () => {
+    // Signature checks on: only requests signed with the canary secret and token get through.
+    canaryServer = await startMockSesServer({
+      port: 0,
+      identities: ['acme.test'],
+      credentials: { accessKeyId, secretAccessKey: canary.secret, sessionToken: canary.token },
+    });
+    canaryConfig = join(workDir, 'canary.config.json');
+    await writeFile(
+      canaryConfig,
+      JSON.stringify({
+        accessKeyId,
+        accessKeySecret: canary.secret,
+        sessionToken: canary.token,
+        region: 'us-east-1',
+        emailAddress: 'Acme <noreply@acme.test>',
+        endpoint: canaryServer.url,
+        templates,
+      }),
+    );
+  });
+  afterEach(() => canaryServer.mock.reset());
+  afterAll(async () => {
+    await canaryServer?.close();
+  });
+
+  function expectNoCanary(run: CliRun, ...more: string[]) {
+    for (const value of [...Object.values(canary), ...more]) {
+      expect(run.stdout).not.toContain(value);
+      expect(run.stderr).not.toContain(value);
+    }
+  }
+
+  const send = (...extra: string[]) => [
+    'send',
+    '--to',
+    'ada@example.com',
+    '--type',
+    'SignIn',
+    '--code',
+    canary.code,
+    ...extra,
+  ];
+
+  it('with the secrets in the config file: check, send, test and failed sends', async () => {
+    const runs: CliRun[] = [];
+    runs.push(await runCli(['check', '--config', canaryConfig]));
+    runs.push(await runCli(['check', '--config', canaryConfig, '--json']));
+    runs.push(await runCli(send('--config', canaryConfig)));
+    runs.push(await runCli(send('--config', canaryConfig, '--json')));
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 0]);
+    // The code went out (signed with the canaries), and was never printed.
+    expect(canaryServer.mock.outbox.last()?.html).toContain(canary.code);
+
+    const test = await runCli(['test', '--config', canaryConfig, '--to', 'ada@example.com']);
+    expect(test.code).toBe(0);
+    const code = /Code: (\d{6})/.exec(canaryServer.mock.outbox.last()?.html ?? '')?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    expectNoCanary(test, code ?? 'no code found');
+
+    for (const fault of ['MessageRejected', 'internal_error', 'network_error'] as const) {
+      canaryServer.mock.faults.next(fault, { times: 3 });
+      const failed = await runCli(send('--config', canaryConfig));
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/Error \[\w+\]/);
+      runs.push(failed);
+      canaryServer.mock.faults.next(fault, { times: 3 });
+      runs.push(await runCli(send('--config', canaryConfig, '--json')));
+    }
+    for (const run of runs) expectNoCanary(run);
+  });
+
+  it('with the secrets in the environment', async () => {
+    const env = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: accessKeyId,
+      AWS_SECRET_ACCESS_KEY: canary.secret,
+      AWS_SESSION_TOKEN: canary.token,
+      AWS_ENDPOINT_URL_SESV2: canaryServer.url,
+    };
+    const sent = await runCli(send('--from', 'Acme <noreply@acme.test>'), env);
+    expect(sent.code).toBe(0);
+    expectNoCanary(sent);
+    const checked = await runCli(['check', '--from', 'Acme <noreply@acme.test>'], env);
+    expect(checked.code).toBe(0);
+    expectNoCanary(checked);
+  });
+
+  it('with a bad config holding the secrets', async () => {
+    const bad = join(workDir, 'canary-bad.json');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        accessKeySecret: canary.secret,
+        sessionToken: canary.token,
+        region: 'Mars-1',
+        emailAddress: canary.secret,
+        templates,
+      }),
+    );
+    for (const args of [send('--config', bad), send('--config', bad, '--json')]) {
+      const run = await runCli(args);
+      expect(run.code).toBe(2);
+      expectNoCanary(run);
+    }
+  });
+
+  it('with a wrong secret: authorization_failed after one attempt, no retry storm', async () => {
+    const run = await runCli(send('--from', 'Acme <noreply@acme.test>'), {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: accessKeyId,
+      AWS_SECRET_ACCESS_KEY: canary.wrongSecret,
+      AWS_SESSION_TOKEN: canary.token,
+      AWS_ENDPOINT_URL_SESV2: canaryServer.url,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Error [authorization_failed]');
+    expect(canaryServer.mock.requests.operations('SendEmail').map((e) => e.attempt)).toEqual([1]);
+    expectNoCanary(run);
   });
 });
 

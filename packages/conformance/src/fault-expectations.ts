@@ -38,7 +38,7 @@ export const faultExpectations: Readonly<
   unavailable: {
     code: 'provider_unavailable',
     retryable: true,
-    meaning: 'the provider answers with a 5xx error',
+    meaning: 'the provider is temporarily unavailable (an HTTP 5xx, an SMTP 421 or 4xx)',
   },
   network_error: {
     code: 'provider_unavailable',

@@ -46,6 +46,9 @@ export function createSmtpTransport(
     // unseen: the retries below are the only ones, so they are counted and bounded.
     maxRequeues: 0,
   });
+  // Each send gets its own failure; an 'error' event (a dropped idle connection, for one) must
+  // not become an uncaught exception in the host process.
+  transporter.on('error', () => {});
   const errorContext: SmtpErrorContext = {
     provider,
     host: config.host,

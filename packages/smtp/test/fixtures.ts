@@ -1,5 +1,5 @@
-import type { Template } from '@org/connector-core';
 import { conformanceTemplates } from '@org/connector-conformance';
+import type { Template } from '@org/connector-core';
 import type { SmtpMock } from '../src/testing/index.js';
 
 export const credentials = { user: 'app', pass: 'app-smtp-password-0123456789' };

@@ -111,7 +111,8 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
   const delivered: SmtpMockMessage[] = [];
   const pending: PendingFault[] = [];
   const sessions = new Map<string, SessionState>();
-  const sockets = new Map<number, Socket>();
+  // By client port: the TCP socket, and the TLS socket once STARTTLS upgraded it.
+  const sockets = new Map<number, { raw: Socket; tls?: Socket }>();
   const timers = new Set<NodeJS.Timeout>();
   let requests = 0;
   let connections = 0;
@@ -136,6 +137,12 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     return state;
   };
 
+  const dropConnection = (port: number): void => {
+    const entry = sockets.get(port);
+    entry?.tls?.destroy();
+    entry?.raw.destroy();
+  };
+
   const later = (ms: number, run: () => void): void => {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -154,7 +161,7 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     if (fault.kind === 'reply') {
       callback(smtpError(fault.code, fault.message));
     } else if (fault.kind === 'drop') {
-      sockets.get(session.remotePort)?.destroy();
+      dropConnection(session.remotePort);
     } else {
       later(fault.ms, proceed);
     }
@@ -175,6 +182,18 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     disableReverseLookup: true,
     logger: false,
 
+    onSecure(socket, session, callback) {
+      const entry = sockets.get(session.remotePort);
+      if (entry && socket !== entry.raw) {
+        entry.tls = socket;
+        // The TLS socket took over the TCP one, whose own 'close' never comes.
+        socket.once('close', () => {
+          if (sockets.get(session.remotePort) === entry) sockets.delete(session.remotePort);
+        });
+      }
+      callback();
+    },
+
     onConnect(session, callback) {
       stateOf(session);
       const fault = takeFault(['CONNECT']);
@@ -183,11 +202,11 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
       apply(fault, session, callback, () => callback());
     },
 
-    onAuth(auth, _session, callback) {
+    onAuth(auth, session, callback) {
       const fault = takeFault(['AUTH']);
       if (fault) {
         requests += 1;
-        return apply(fault, _session, callback, () => callback(null, { user: auth.username }));
+        return apply(fault, session, callback, () => callback(null, { user: auth.username }));
       }
       const valid =
         credentials !== undefined &&
@@ -264,6 +283,8 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     // A reset while the message was in transit: it belongs to an earlier test.
     if (state.epoch !== epoch) return queueId;
     const headers = headerLinesOf(parsed.headerLines);
+    const headerValue = (wanted: string) =>
+      [...headers].find(([name]) => name.toLowerCase() === wanted.toLowerCase())?.[1];
     const extraHeaders: Record<string, string> = {};
     for (const [name, value] of headers) {
       const lower = name.toLowerCase();
@@ -271,22 +292,17 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
       if (tagHeader !== false && lower === tagHeader.toLowerCase()) continue;
       extraHeaders[name] = value;
     }
-    const tagValue =
-      tagHeader === false
-        ? undefined
-        : [...headers].find(([name]) => name.toLowerCase() === tagHeader.toLowerCase())?.[1];
     const envelope = session.envelope;
     delivered.push({
       messageId: parsed.messageId ?? '',
       from: addressesOf(parsed.from)[0] ?? '',
-      fromHeader:
-        headers.get('From') ?? [...headers].find(([n]) => n.toLowerCase() === 'from')?.[1] ?? '',
+      fromHeader: headerValue('From') ?? '',
       to: envelope.rcptTo.map((recipient) => asciiAddress(recipient.address)),
       subject: parsed.subject ?? '',
       ...(typeof parsed.html === 'string' ? { html: parsed.html } : {}),
       text: parsed.text ?? '',
       headers: extraHeaders,
-      tags: parseTags(tagValue),
+      tags: tagHeader === false ? {} : parseTags(headerValue(tagHeader)),
       envelope: {
         from: envelope.mailFrom === false ? '' : asciiAddress(envelope.mailFrom.address),
         to: envelope.rcptTo.map((recipient) => asciiAddress(recipient.address)),
@@ -307,9 +323,9 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     connections += 1;
     const port = socket.remotePort;
     if (port === undefined) return;
-    sockets.set(port, socket);
+    sockets.set(port, { raw: socket });
     socket.once('close', () => {
-      if (sockets.get(port) === socket) sockets.delete(port);
+      if (sockets.get(port)?.raw === socket) sockets.delete(port);
     });
   });
 
@@ -370,7 +386,7 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close(() => resolve());
-        for (const socket of sockets.values()) socket.destroy();
+        for (const port of sockets.keys()) dropConnection(port);
       });
       return closed;
     },

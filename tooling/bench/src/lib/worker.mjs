@@ -5,17 +5,13 @@ export const benchRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Environment every child gets: no SDK support nag, no SMTP relay for aws-ses-v2-local. */
 export function childEnv(extra = {}) {
-  const env = {
-    ...process.env,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...extra,
-  };
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   delete env.SMTP_TRANSPORT;
-  // Set in this process for Logto's connector; a child must reach the endpoint it is given.
+  delete env.NODE_OPTIONS;
+  // Set in this process for Logto's connector; a child must reach only the endpoint it is given.
   delete env.AWS_ENDPOINT_URL_SESV2;
   delete env.AWS_ENDPOINT_URL;
-  delete env.NODE_OPTIONS;
-  return env;
+  return { ...env, ...extra };
 }
 
 /**
