@@ -382,14 +382,20 @@ describe('secrets canary: the CLI prints no secret and no code', () => {
     expect(code).toMatch(/^\d{6}$/);
     expectNoCanary(test, code ?? 'no code found');
 
-    for (const fault of ['MessageRejected', 'internal_error', 'network_error'] as const) {
-      canaryServer.mock.faults.next(fault, { times: 3 });
-      const failed = await runCli(send('--config', canaryConfig));
-      expect(failed.code).toBe(1);
-      expect(failed.stderr).toMatch(/Error \[\w+\]/);
-      runs.push(failed);
-      canaryServer.mock.faults.next(fault, { times: 3 });
-      runs.push(await runCli(send('--config', canaryConfig, '--json')));
+    for (const [fault, code] of [
+      ['MessageRejected', 'message_rejected'],
+      ['internal_error', 'provider_unavailable'],
+      ['network_error', 'provider_unavailable'],
+    ] as const) {
+      for (const json of [false, true]) {
+        // Every attempt of the run fails (3 by default), and nothing is left for the next run.
+        canaryServer.mock.faults.clear();
+        canaryServer.mock.faults.next(fault, { times: 3 });
+        const failed = await runCli(send('--config', canaryConfig, ...(json ? ['--json'] : [])));
+        expect(failed.code).toBe(1);
+        expect(json ? failed.stdout : failed.stderr).toContain(code);
+        runs.push(failed);
+      }
     }
     for (const run of runs) expectNoCanary(run);
   });
