@@ -40,6 +40,14 @@ export interface ConformanceHarness {
    * generous enough for 200 parallel sends on a busy machine.
    */
   requestTimeout?: { overrides: Record<string, unknown>; ms: number };
+  /**
+   * Required when the connector declares the `replyTo` capability: the config overrides that
+   * make every email carry these Reply-To mailboxes, e.g.
+   * `(addresses) => ({ replyTo: [...addresses] })`. The suite passes mailboxes such as
+   * `Support <support@conformance.example>` and expects their bare addresses in
+   * `DeliveredEmail.replyTo`.
+   */
+  replyToOverrides?(addresses: readonly string[]): Record<string, unknown>;
   /** The provider mock every connector built by `createConnector` talks to. */
   mock: ProviderMock;
   /** Runs after the test, after every connector the suite created was closed. */

@@ -1,19 +1,38 @@
 // Proves the suite can fail: each deliberately broken connector is run through the groups
 // that must catch its bug, with the very cases `describeEmailConnectorConformance` registers.
-import type { EmailConnectorFactory } from '@org/connector-core';
+import { defineEmailConnector, type EmailConnectorFactory } from '@org/connector-core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConformanceGroupName, conformanceCases, runConformanceCase } from '../src/index.js';
+import {
+  type ConformanceGroupName,
+  type ConformanceHarness,
+  conformanceCases,
+  runConformanceCase,
+} from '../src/index.js';
 import {
   crossesParallelSendsConnector,
+  dropsReplyToConnector,
   leaksSecretConnector,
   leaksSecretInMessageConnector,
   swallowsErrorsConnector,
   wrongRecipientConnector,
 } from './fixtures/broken-connectors.js';
-import { createPostboxConnector } from './fixtures/postbox/connector.js';
+import { type PostboxConfig, postboxConfigSchema } from './fixtures/postbox/config-schema.js';
+import { createPostboxConnector, postboxMetadata } from './fixtures/postbox/connector.js';
 import { postboxHarness } from './fixtures/postbox/harness.js';
 import { createPostboxMock } from './fixtures/postbox/provider-mock.js';
+import { createPostboxTransport } from './fixtures/postbox/transport.js';
+
+/** Postbox without the replyTo capability: honest, so the suite must skip, not fail. */
+const withoutReplyToCapability = defineEmailConnector<PostboxConfig>({
+  metadata: {
+    ...postboxMetadata,
+    capabilities: { ...postboxMetadata.capabilities, replyTo: false },
+  },
+  configSchema: postboxConfigSchema,
+  sender: (config) => config.emailAddress,
+  createTransport: (config, context) => createPostboxTransport(config, context),
+});
 
 const postbox = createPostboxMock();
 const server = setupServer(...postbox.handlers);
@@ -29,6 +48,7 @@ interface Outcome {
 async function runGroups(
   factory: EmailConnectorFactory,
   groups: readonly ConformanceGroupName[],
+  adjustHarness: (harness: ConformanceHarness) => ConformanceHarness = (harness) => harness,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const group of groups) {
@@ -36,7 +56,7 @@ async function runGroups(
       const name = `${group}: ${conformanceCase.name}`;
       try {
         const result = await runConformanceCase(conformanceCase, {
-          setup: () => postboxHarness(postbox, factory),
+          setup: () => adjustHarness(postboxHarness(postbox, factory)),
         });
         outcomes.push({ name, status: result.status });
       } catch (error) {
@@ -53,6 +73,13 @@ const failedNames = (outcomes: Outcome[]) =>
 const namesIn = (group: ConformanceGroupName, except: (name: string) => boolean = () => false) =>
   conformanceCases[group].map((c) => `${group}: ${c.name}`).filter((name) => !except(name));
 
+const replyToCaseName = namesIn('sending').find((name) => name.includes('Reply-To'))!;
+
+const withoutReplyToHook = (harness: ConformanceHarness): ConformanceHarness => {
+  const { replyToOverrides: _omitted, ...rest } = harness;
+  return rest;
+};
+
 describe('the suite fails deliberately broken connectors', () => {
   it('the correct Postbox example passes the groups the broken ones fail', async () => {
     const outcomes = await runGroups(createPostboxConnector, [
@@ -68,10 +95,13 @@ describe('the suite fails deliberately broken connectors', () => {
   it('a connector that sends to the wrong recipient fails every recipient check', async () => {
     const outcomes = await runGroups(wrongRecipientConnector, ['sending', 'concurrency']);
     expect(failedNames(outcomes)).toEqual([
-      // Only the two cases that never look at the recipient pass.
+      // Only the cases that never look at the recipient pass.
       ...namesIn(
         'sending',
-        (name) => name.includes('idempotency key') || name.includes('usage_type tag'),
+        (name) =>
+          name.includes('idempotency key') ||
+          name.includes('usage_type tag') ||
+          name.includes('Reply-To'),
       ),
       ...namesIn('concurrency'),
     ]);
@@ -112,6 +142,30 @@ describe('the suite fails deliberately broken connectors', () => {
     const { message } = outcomes.find((o) => o.status === 'failed')!;
     expect(message).toMatch(/the \w+ fault: message contains secrets\[0\]/);
     expect(message).not.toContain('pb_conformance_0123456789abcdef');
+  });
+
+  it('a connector that drops Reply-To fails the Reply-To test only', async () => {
+    const outcomes = await runGroups(dropsReplyToConnector, ['sending']);
+    expect(failedNames(outcomes)).toEqual([replyToCaseName]);
+    expect(outcomes.find((o) => o.status === 'failed')?.message).toMatch(
+      /^Reply-To: the configured addresses, in order: expected \[\] to deeply equal/,
+    );
+  });
+
+  it('a harness without replyToOverrides fails the Reply-To test of a connector that declares replyTo, saying to add it', async () => {
+    const outcomes = await runGroups(createPostboxConnector, ['sending'], withoutReplyToHook);
+    expect(failedNames(outcomes)).toEqual([replyToCaseName]);
+    expect(outcomes.find((o) => o.status === 'failed')?.message).toContain(
+      'harness.replyToOverrides: the connector declares the replyTo capability, so add replyToOverrides(addresses) to the harness',
+    );
+  });
+
+  it('a connector that does not declare replyTo skips the Reply-To test, with the reason', async () => {
+    const outcomes = await runGroups(withoutReplyToCapability, ['sending'], withoutReplyToHook);
+    expect(failedNames(outcomes)).toEqual([]);
+    expect(outcomes.filter((o) => o.status === 'skipped').map((o) => o.name)).toEqual([
+      replyToCaseName,
+    ]);
   });
 
   it('a connector whose parallel sends share state fails the concurrency group only', async () => {

@@ -30,6 +30,7 @@ describeEmailConnectorConformance({
         },
       ],
       secrets: [],
+      replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
       mock: provider.asProviderMock(),
     };
   },

@@ -241,6 +241,8 @@ export interface DeliveredEmail {
   /** The From header as sent, with its display name when there was one. */
   fromHeader: string;
   to: string[];
+  /** The Reply-To addresses (no display names); `[]` when the email has none. */
+  replyTo: string[];
   subject: string;
   html?: string;
   text: string;

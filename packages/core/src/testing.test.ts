@@ -140,6 +140,7 @@ describe('asProviderMock', () => {
         from: 'noreply@acme.test',
         fromHeader: '=?UTF-8?B?Wm/Dqw==?= <noreply@acme.test>',
         to: ['ada@example.com'],
+        replyTo: [],
         subject: 'Your code',
         html: expect.stringMatching(/^<p>Code: \d{6}<\/p>$/),
         text: expect.stringMatching(/^Code: \d{6}$/),
@@ -147,6 +148,21 @@ describe('asProviderMock', () => {
         tags: { usage_type: 'Generic' },
       },
     ]);
+  });
+
+  it('gives the bare Reply-To addresses of each delivered email', async () => {
+    const connector = createMemoryConnector({
+      templates: requiredTemplates,
+      from,
+      replyTo: ['Help Desk <help@acme.test>', 'billing@acme.test'],
+    });
+    await connector.testSend('ada@example.com');
+    expect(
+      connector
+        .asProviderMock()
+        .sent()
+        .map((email) => email.replyTo),
+    ).toEqual([['help@acme.test', 'billing@acme.test']]);
   });
 
   it.each<[ProviderFaultKind, string]>([

@@ -184,6 +184,7 @@ export function createMemoryProvider(): MemoryProvider {
         from: email.from.address,
         fromHeader: formatMailbox(email.from),
         to: email.to.map((mailbox) => mailbox.address),
+        replyTo: email.replyTo.map((mailbox) => mailbox.address),
         subject: email.subject,
         ...(email.html === undefined ? {} : { html: email.html }),
         text: email.text,

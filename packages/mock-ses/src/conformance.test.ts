@@ -39,12 +39,25 @@ describe('createSesProviderMock', () => {
         from: 'noreply@acme.test',
         fromHeader: 'Acme <noreply@acme.test>',
         to: ['user@example.com'],
+        replyTo: [],
         subject: 'Hi',
         html: '<p>x</p>',
         text: '',
         headers: { 'X-Ref': '1' },
         tags: { usage: 'Register' },
       },
+    ]);
+  });
+
+  it('sent() gives the bare Reply-To addresses, display names dropped', async () => {
+    const { provider, client } = setup();
+    await client.send(
+      new SendEmailCommand(
+        simpleEmail({ ReplyToAddresses: ['"Help, Desk" <help@acme.test>', 'billing@acme.test'] }),
+      ),
+    );
+    expect(provider.sent().map((email) => email.replyTo)).toEqual([
+      ['help@acme.test', 'billing@acme.test'],
     ]);
   });
 

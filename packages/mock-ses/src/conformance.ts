@@ -4,6 +4,7 @@ import type {
   ProviderFaultKind,
   ProviderMock,
 } from '@org/connector-core';
+import { addressOf } from './engine/address.js';
 import type { Fault, MockSes, OutboxMessage } from './types.js';
 
 /** Provider faults hit the send calls; a connector's other calls (GetAccount...) go through. */
@@ -44,6 +45,7 @@ export function toDeliveredEmail(message: OutboxMessage): DeliveredEmail {
     from: message.fromAddress,
     fromHeader: message.from,
     to: [...message.to],
+    replyTo: message.replyTo.map(addressOf),
     subject: message.subject,
     ...(message.html !== undefined ? { html: message.html } : {}),
     text: message.text ?? '',

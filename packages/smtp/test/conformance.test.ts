@@ -45,6 +45,7 @@ describeEmailConnectorConformance({
       secrets: [credentials.pass],
       // The reply timeout bounds each attempt: a server silent for longer ends it.
       requestTimeout: { overrides: { socketTimeoutMs: 300 }, ms: 300 },
+      replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
       mock,
     };
   },

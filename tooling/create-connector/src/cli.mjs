@@ -4,12 +4,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFiles, generateConnector, workspaceRoot } from './generate.mjs';
 
-const usage = `Usage: pnpm gen:connector <name> [--dir <path>] [--changeset-dir <path>]
+const usage = `Usage: pnpm gen:connector <name> [--display-name <text>] [--dir <path>] [--changeset-dir <path>]
 
 Creates packages/<name> (@org/connector-<name>): config schema, transport, error mapping,
 a provider mock skeleton, a conformance test already wired, README and a changeset.
 
   <name>                 lower-case kebab-case, e.g. postmark or mail-gun
+  --display-name <text>  the name in prose (README, metadata, changeset), e.g. "Amazon SES";
+                         default: <name> title-cased, known acronyms in capitals (smtp: SMTP)
   --dir <path>           write the package here instead of packages/<name>
   --changeset-dir <path> write the changeset here instead of .changeset/
   -h, --help             show this help`;
@@ -24,6 +26,7 @@ try {
   parsed = parseArgs({
     allowPositionals: true,
     options: {
+      'display-name': { type: 'string' },
       dir: { type: 'string' },
       'changeset-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -50,6 +53,7 @@ const changesetDir = values['changeset-dir']
 try {
   const { packageName, files, formatProblem } = await generateConnector({
     name,
+    displayName: values['display-name'],
     packageDir,
     changesetDir,
   });

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { checkConnectorName, connectorNames } from './names.mjs';
+import { checkConnectorName, checkDisplayName, connectorNames } from './names.mjs';
 
 export const templatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
 export const workspaceRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -55,6 +55,8 @@ function fill(text, names) {
 /**
  * @typedef {object} GenerateOptions
  * @property {string} name kebab-case connector name, e.g. `postmark`
+ * @property {string} [displayName] the name in prose (README, metadata, changeset), e.g.
+ *   `Amazon SES`; default: `name` title-cased with known acronyms in capitals (`smtp` → `SMTP`)
  * @property {string} packageDir where the package goes (must not exist yet)
  * @property {string} [changesetDir] where the changeset goes; none is written when absent
  * @property {boolean} [format] format the files with the workspace's Biome (default true)
@@ -66,15 +68,23 @@ function fill(text, names) {
  * @returns {Promise<{ packageName: string, files: string[], formatProblem?: string }>}
  *   absolute paths of the written files, and why formatting failed when it did
  */
-export async function generateConnector({ name, packageDir, changesetDir, format = true }) {
-  const problem = checkConnectorName(name);
+export async function generateConnector({
+  name,
+  displayName,
+  packageDir,
+  changesetDir,
+  format = true,
+}) {
+  const problem =
+    checkConnectorName(name) ??
+    (displayName === undefined ? undefined : checkDisplayName(displayName));
   if (problem) throw new Error(problem);
   if (existsSync(packageDir)) {
     throw new Error(
       `${packageDir} already exists: choose another name, or remove the directory first.`,
     );
   }
-  const names = connectorNames(name);
+  const names = connectorNames(name, displayName);
   const written = [];
   for (const template of await listTemplates(templatesDir)) {
     if (template === 'changeset.md.tpl') continue;

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateConnector } from './generate.mjs';
-import { checkConnectorName, connectorNames } from './names.mjs';
+import { checkConnectorName, checkDisplayName, connectorNames } from './names.mjs';
 
 const run = promisify(execFile);
 const toolDir = fileURLToPath(new URL('..', import.meta.url));
@@ -54,6 +54,32 @@ describe('checkConnectorName and connectorNames', () => {
   it.each(['MailGun', 'mail_gun', '-mail', 'mail--gun', '1mail', ''])('rejects %j', (name) => {
     expect(checkConnectorName(name)).toMatch(/kebab-case/);
   });
+
+  it.each([
+    ['smtp', 'SMTP'],
+    ['aws-ses', 'AWS SES'],
+    ['http-api', 'HTTP API'],
+    ['twilio-sms', 'Twilio SMS'],
+    ['sesame', 'Sesame'],
+  ])('writes known acronyms of %j in capitals in prose: %j', (name, title) => {
+    expect(connectorNames(name).__TITLE__).toBe(title);
+  });
+
+  it('takes a display name for prose, leaving the identifiers alone', () => {
+    expect(connectorNames('aws-ses', 'Amazon SES')).toMatchObject({
+      __TITLE__: 'Amazon SES',
+      __PASCAL__: 'AwsSes',
+      __PACKAGE__: '@org/connector-aws-ses',
+    });
+    expect(checkDisplayName('Amazon SES (v2)')).toBeUndefined();
+  });
+
+  it.each(["O'Mail", 'Say "hi"', 'a\\b', ' Leading', '', 'x'.repeat(61), 'Two\nLines'])(
+    'rejects the display name %j',
+    (displayName) => {
+      expect(checkDisplayName(displayName)).toMatch(/not a usable display name/);
+    },
+  );
 });
 
 describe('pnpm gen:connector', () => {
@@ -229,5 +255,68 @@ describe('pnpm gen:connector', () => {
     expect(result.stdout).toContain('Created @org/connector-other-mail');
     expect(existsSync(join(dir, 'src/transport.ts'))).toBe(true);
     expect(existsSync(join(tmp, 'cli/.changeset/connector-other-mail-initial.md'))).toBe(true);
+  });
+
+  it('spells acronyms in capitals in the prose of a generated package', async () => {
+    const dir = join(tmp, 'cli/smtp');
+    const result = await exec(
+      process.execPath,
+      [cli, 'smtp', '--dir', dir, '--changeset-dir', join(tmp, 'cli/.changeset')],
+      tmp,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toMatch(/^The SMTP email connector/m);
+    expect(await readFile(join(dir, 'src/metadata.ts'), 'utf8')).toContain("name: 'SMTP',");
+    // Identifiers keep their usual casing.
+    expect(await readFile(join(dir, 'src/index.ts'), 'utf8')).toContain('createSmtpConnector');
+    expect(await readFile(join(tmp, 'cli/.changeset/connector-smtp-initial.md'), 'utf8')).toContain(
+      'Add the SMTP email connector',
+    );
+  });
+
+  it('uses --display-name in the README, metadata and changeset', async () => {
+    const dir = join(tmp, 'cli/ses-next');
+    const changesets = join(tmp, 'cli/display-name-changesets');
+    const result = await exec(
+      process.execPath,
+      [
+        cli,
+        'ses-next',
+        '--display-name',
+        'Amazon SES (v2)',
+        '--dir',
+        dir,
+        '--changeset-dir',
+        changesets,
+      ],
+      tmp,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toMatch(
+      /^The Amazon SES \(v2\) email connector/m,
+    );
+    expect(await readFile(join(dir, 'src/metadata.ts'), 'utf8')).toContain(
+      "name: 'Amazon SES (v2)',",
+    );
+    expect(await readFile(join(changesets, 'connector-ses-next-initial.md'), 'utf8')).toContain(
+      'Add the Amazon SES (v2) email connector',
+    );
+    const bad = await exec(
+      process.execPath,
+      [
+        cli,
+        'ses-later',
+        '--display-name',
+        "O'Mail",
+        '--dir',
+        join(tmp, 'cli/ses-later'),
+        '--changeset-dir',
+        changesets,
+      ],
+      tmp,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('not a usable display name');
+    expect(existsSync(join(tmp, 'cli/ses-later'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { type DeliveredEmail, type UsageType, usageTypes } from '@org/connector-core';
-import { expect } from 'vitest';
+import { assert, expect } from 'vitest';
 import { addressOf } from '../assertions.js';
 import { type CaseContext, defineCases } from '../conformance-case.js';
 import { registerGroup } from '../register-group.js';
@@ -105,6 +105,29 @@ export const sendingCases = defineCases('sending', [
         mock.sent().map((email) => email.tags.usage_type),
         'tags.usage_type',
       ).toEqual(['SignIn', 'BindMfa']);
+    },
+  },
+  {
+    name: 'a connector configured with Reply-To delivers emails that reply to those addresses',
+    requires: 'replyTo',
+    async run({ create, harness, mock }) {
+      const { replyToOverrides } = harness;
+      if (replyToOverrides === undefined) {
+        return assert.fail(
+          'harness.replyToOverrides: the connector declares the replyTo capability, so add replyToOverrides(addresses) to the harness, returning the config overrides that set Reply-To, e.g. (addresses) => ({ replyTo: [...addresses] })',
+        );
+      }
+      const replyTo = ['Conformance Support <support@conformance.example>', 'help@example.com'];
+      const created = await create(replyToOverrides(replyTo));
+      await created.sendMessage({
+        to: recipient('reply-to'),
+        type: 'SignIn',
+        payload: conformancePayload(newCode()),
+      });
+      const email = onlyEmail(mock.sent(), 'Reply-To');
+      expect(email.replyTo.map(addressOf), 'Reply-To: the configured addresses, in order').toEqual(
+        replyTo.map(addressOf),
+      );
     },
   },
   {

@@ -80,6 +80,17 @@ describe('startSmtpMock', () => {
     expect(mock.sent()[0]?.tags.usage_type).toBe('SignIn');
   });
 
+  it('gives sent() the bare Reply-To addresses parsed from the header, [] without one', async () => {
+    await connect({
+      replyTo: ['"Help, Desk" <help@acme.example>', 'billing@acme.example'],
+    }).sendMessage(signIn('ada@example.com'));
+    await connect().sendMessage(signIn('bob@example.com'));
+    expect(mock.sent().map((email) => email.replyTo)).toEqual([
+      ['help@acme.example', 'billing@acme.example'],
+      [],
+    ]);
+  });
+
   it('refuses a fault count that is not a positive integer', () => {
     expect(() => mock.fault({ kind: 'drop', stage: 'MAIL' }, { times: 0 })).toThrow(RangeError);
   });

@@ -346,6 +346,7 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     from: message.from,
     fromHeader: message.fromHeader,
     to: [...message.to],
+    replyTo: [...message.replyTo],
     subject: message.subject,
     ...(message.html === undefined ? {} : { html: message.html }),
     text: message.text,

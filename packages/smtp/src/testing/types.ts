@@ -47,8 +47,6 @@ export interface SmtpMockOptions {
 export interface SmtpMockMessage extends DeliveredEmail {
   /** MAIL FROM and RCPT TO, domains in ASCII (punycode). */
   envelope: { from: string; to: string[] };
-  /** Reply-To addresses from the header. */
-  replyTo: string[];
   /** The message as transmitted (headers and MIME body). */
   raw: string;
   /** The session was encrypted (STARTTLS or implicit TLS) when the message arrived. */
