@@ -1,8 +1,11 @@
 import { defineLibraryConfig } from '@org/tsup-config';
 import { defineConfig } from 'tsup';
 
-// Splitting so `./testing` shares the code of `.` (one ConnectorError class, one registry)
-// instead of bundling a second copy of it.
+// Splitting so `./testing` and `./cli` share the code of `.` (one ConnectorError class, one
+// registry) instead of bundling a second copy of it.
 export default defineConfig(
-  defineLibraryConfig({ entry: ['src/index.ts', 'src/testing.ts'], splitting: true }),
+  defineLibraryConfig({
+    entry: ['src/index.ts', 'src/testing.ts', 'src/cli.ts'],
+    splitting: true,
+  }),
 );

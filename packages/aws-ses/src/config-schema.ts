@@ -1,4 +1,12 @@
-import { parseMailbox, secret, templatesSchema } from '@org/connector-core';
+import {
+  dropBlankOptionalFields,
+  mailboxField,
+  maxAttemptsField,
+  replyToField,
+  secret,
+  tagsField,
+  templatesSchema,
+} from '@org/connector-core';
 import { z } from 'zod';
 
 const regionSource = '[a-z]{2,4}(?:-[a-z]+){1,3}-\\d{1,2}';
@@ -13,9 +21,6 @@ export const sesIdentityArnPattern = new RegExp(
 
 /** SES message tag names and values: ASCII letters, digits, `_` and `-`, at most 256 characters. */
 export const sesTagPattern = /^[A-Za-z0-9_-]{1,256}$/;
-
-/** The tag every send carries; set by the connector, so a config may not define it. */
-export const usageTypeTagName = 'usage_type';
 
 export const defaultMaxAttempts = 3;
 export const defaultRequestTimeoutMs = 10_000;
@@ -41,6 +46,8 @@ const pacingSchema = z.union(
   { error: pacingMessage },
 );
 
+// Setup forms (Logto's among them) save an optional field left blank as "": dropped before
+// validation, so such a config validates unchanged.
 const optionalKeys = [
   'accessKeyId',
   'accessKeySecret',
@@ -52,42 +59,6 @@ const optionalKeys = [
   'endpoint',
 ] as const;
 
-// Setup forms (Logto's among them) save an optional field left blank as "": treat it as absent
-// so such a config validates unchanged.
-function dropBlankOptionalFields(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const copy: Record<string, unknown> = { ...value };
-  for (const key of optionalKeys) {
-    const field = copy[key];
-    if (typeof field === 'string' && field.trim() === '') delete copy[key];
-  }
-  return copy;
-}
-
-function mailbox(example: string) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `required, e.g. ${example}`
-          : `must be a string such as ${example}`,
-    })
-    .superRefine((value, ctx) => {
-      if (value.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: `required, e.g. ${example}` });
-        return;
-      }
-      try {
-        parseMailbox(value, { label: 'mailbox' });
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          message: error instanceof Error ? error.message : 'not a valid mailbox',
-        });
-      }
-    });
-}
-
 function identityArn() {
   return z
     .string()
@@ -96,53 +67,6 @@ function identityArn() {
       'must be an SES identity ARN such as arn:aws:ses:us-east-1:123456789012:identity/example.com',
     );
 }
-
-const tagsSchema = z
-  .record(
-    z.string(),
-    z
-      .string()
-      .regex(
-        sesTagPattern,
-        'tag values may use only ASCII letters, digits, "_" and "-" (1 to 256 characters)',
-      ),
-  )
-  .superRefine((tags, ctx) => {
-    for (const name of Object.keys(tags)) {
-      if (!sesTagPattern.test(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message:
-            'tag names may use only ASCII letters, digits, "_" and "-" (1 to 256 characters)',
-        });
-      }
-    }
-    if (Object.hasOwn(tags, usageTypeTagName)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [usageTypeTagName],
-        message: `the "${usageTypeTagName}" tag is set by the connector on every send; choose another name`,
-      });
-    }
-  });
-
-const replyToSchema = z
-  .union([z.string(), z.array(z.string()).max(50, 'at most 50 addresses')])
-  .transform((value) => (typeof value === 'string' ? [value] : value))
-  .superRefine((addresses, ctx) => {
-    addresses.forEach((address, index) => {
-      try {
-        parseMailbox(address, { label: 'mailbox' });
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: error instanceof Error ? error.message : 'not a valid mailbox',
-        });
-      }
-    });
-  });
 
 /** The config object itself (before blank optional fields are dropped). */
 export const awsSesConfigObjectSchema = z
@@ -156,9 +80,9 @@ export const awsSesConfigObjectSchema = z
         awsRegionPattern,
         'must be an AWS region such as us-east-1 or eu-central-1 (lower case)',
       ),
-    emailAddress: mailbox('"Acme <noreply@acme.com>" or noreply@acme.com'),
+    emailAddress: mailboxField('"Acme <noreply@acme.com>" or noreply@acme.com'),
     emailAddressIdentityArn: identityArn().optional(),
-    feedbackForwardingEmailAddress: mailbox('bounces@acme.com').optional(),
+    feedbackForwardingEmailAddress: mailboxField('bounces@acme.com').optional(),
     feedbackForwardingEmailAddressIdentityArn: identityArn().optional(),
     configurationSetName: z
       .string()
@@ -173,14 +97,12 @@ export const awsSesConfigObjectSchema = z
         error: 'must be an http(s) URL such as http://127.0.0.1:4566',
       })
       .optional(),
-    replyTo: replyToSchema.optional(),
-    tags: tagsSchema.optional(),
-    maxAttempts: z
-      .number()
-      .int()
-      .min(1, 'must be at least 1 (1 disables retries)')
-      .max(10, 'must be at most 10')
-      .default(defaultMaxAttempts),
+    replyTo: replyToField().optional(),
+    tags: tagsField({
+      pattern: sesTagPattern,
+      rule: 'ASCII letters, digits, "_" and "-" (1 to 256 characters)',
+    }).optional(),
+    maxAttempts: maxAttemptsField(defaultMaxAttempts),
     requestTimeoutMs: z
       .number()
       .int()
@@ -244,7 +166,10 @@ export const awsSesConfigObjectSchema = z
  * `requestTimeoutMs`, `pacing` and `maxQueueWaitMs`. Without `accessKeyId`/`accessKeySecret` the AWS default credential chain
  * is used (environment, shared profile, SSO, container and instance roles).
  */
-export const awsSesConfigSchema = z.preprocess(dropBlankOptionalFields, awsSesConfigObjectSchema);
+export const awsSesConfigSchema = z.preprocess(
+  (value) => dropBlankOptionalFields(value, optionalKeys),
+  awsSesConfigObjectSchema,
+);
 
 /** A validated config, defaults applied. */
 export type AwsSesConfig = z.output<typeof awsSesConfigObjectSchema>;

@@ -1,4 +1,4 @@
-import type { ConnectorMetadata } from '@org/connector-core';
+import { type ConnectorMetadata, replyToFormItem, templatesFormItem } from '@org/connector-core';
 
 export const awsSesProvider = 'aws-ses';
 
@@ -95,13 +95,7 @@ export const awsSesMetadata: ConnectorMetadata = {
       description: 'Overrides the SES endpoint: a VPC endpoint, or a local mock for tests.',
       placeholder: 'http://127.0.0.1:4566',
     },
-    {
-      key: 'replyTo',
-      label: 'Reply-To addresses',
-      type: 'json',
-      required: false,
-      description: 'An address or a list of addresses replies go to.',
-    },
+    replyToFormItem,
     {
       key: 'tags',
       label: 'Message tags',
@@ -141,13 +135,6 @@ export const awsSesMetadata: ConnectorMetadata = {
       description:
         'With pacing: the longest a send waits for its turn before failing with rate_limit_exceeded (default 30000).',
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: 'json',
-      required: true,
-      description:
-        'Email templates: [{ usageType, subject, content, locale?, contentType? }], covering Register, SignIn, ForgotPassword and Generic.',
-    },
+    templatesFormItem,
   ],
 };

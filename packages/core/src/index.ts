@@ -1,4 +1,13 @@
 export {
+  dropBlankOptionalFields,
+  mailboxField,
+  maxAttemptsField,
+  replyToField,
+  type TagsFieldOptions,
+  tagsField,
+  usageTypeTagName,
+} from './config-fields.js';
+export {
   ConnectorError,
   type ConnectorErrorCode,
   type ConnectorErrorOptions,
@@ -40,6 +49,7 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from './define-email-connector.js';
+export { replyToFormItem, templatesFormItem } from './form-items.js';
 export {
   createMemoryIdempotencyStore,
   type MemoryIdempotencyStoreOptions,

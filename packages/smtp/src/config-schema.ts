@@ -1,4 +1,12 @@
-import { parseMailbox, secret, templatesSchema } from '@org/connector-core';
+import {
+  dropBlankOptionalFields,
+  mailboxField,
+  maxAttemptsField,
+  replyToField,
+  secret,
+  tagsField,
+  templatesSchema,
+} from '@org/connector-core';
 import { z } from 'zod';
 
 export const defaultMaxAttempts = 3;
@@ -11,9 +19,6 @@ export const defaultTagHeader = 'X-Tags';
 
 /** Tag names and values: ASCII letters, digits, `_`, `-` and `.`, so `name=value, …` parses back. */
 export const smtpTagPattern = /^[A-Za-z0-9_.-]{1,256}$/;
-
-/** The tag every send carries; set by the connector, so a config may not define it. */
-export const usageTypeTagName = 'usage_type';
 
 // Headers the connector writes itself: a config value would duplicate or contradict them.
 const reservedHeaders = new Set([
@@ -39,64 +44,20 @@ const optionalStringKeys = ['name', 'replyTo', 'tagHeader'] as const;
 
 // Setup forms save an optional field left blank as "" (and an unused auth block as two blanks):
 // treat those as absent so such a config validates unchanged.
-function dropBlankOptionalFields(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const copy: Record<string, unknown> = { ...value };
-  for (const key of optionalStringKeys) {
-    const field = copy[key];
-    if (typeof field === 'string' && field.trim() === '') delete copy[key];
-  }
-  const auth = copy.auth;
-  if (auth === null) delete copy.auth;
+function dropBlankFields(value: unknown): unknown {
+  const copy = dropBlankOptionalFields(value, optionalStringKeys);
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) return copy;
+  const config = copy as Record<string, unknown>;
+  const auth = config.auth;
+  if (auth === null) delete config.auth;
   if (typeof auth === 'object' && auth !== null && !Array.isArray(auth)) {
     const { user, pass } = auth as { user?: unknown; pass?: unknown };
     const blank = (field: unknown) =>
       field === undefined || (typeof field === 'string' && field === '');
-    if (blank(user) && blank(pass)) delete copy.auth;
+    if (blank(user) && blank(pass)) delete config.auth;
   }
-  return copy;
+  return config;
 }
-
-function mailbox(example: string) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `required, e.g. ${example}`
-          : `must be a string such as ${example}`,
-    })
-    .superRefine((value, ctx) => {
-      if (value.trim() === '') {
-        ctx.addIssue({ code: 'custom', message: `required, e.g. ${example}` });
-        return;
-      }
-      try {
-        parseMailbox(value, { label: 'mailbox' });
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          message: error instanceof Error ? error.message : 'not a valid mailbox',
-        });
-      }
-    });
-}
-
-const replyToSchema = z
-  .union([z.string(), z.array(z.string()).max(50, 'at most 50 addresses')])
-  .transform((value) => (typeof value === 'string' ? [value] : value))
-  .superRefine((addresses, ctx) => {
-    addresses.forEach((address, index) => {
-      try {
-        parseMailbox(address, { label: 'mailbox' });
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: error instanceof Error ? error.message : 'not a valid mailbox',
-        });
-      }
-    });
-  });
 
 const headerNameSchema = z
   .string()
@@ -124,36 +85,6 @@ const headersSchema = z
           message: `${name} is written by the connector; use fromEmail, replyTo or the templates instead`,
         });
       }
-    }
-  });
-
-const tagsSchema = z
-  .record(
-    z.string(),
-    z
-      .string()
-      .regex(
-        smtpTagPattern,
-        'tag values may use only ASCII letters, digits, "_", "-" and "." (1 to 256 characters)',
-      ),
-  )
-  .superRefine((tags, ctx) => {
-    for (const name of Object.keys(tags)) {
-      if (!smtpTagPattern.test(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [name],
-          message:
-            'tag names may use only ASCII letters, digits, "_", "-" and "." (1 to 256 characters)',
-        });
-      }
-    }
-    if (Object.hasOwn(tags, usageTypeTagName)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [usageTypeTagName],
-        message: `the "${usageTypeTagName}" tag is set by the connector on every send; choose another name`,
-      });
     }
   });
 
@@ -216,8 +147,8 @@ export const smtpConfigObjectSchema = z
       })
       .strict()
       .optional(),
-    fromEmail: mailbox('"Acme <noreply@acme.com>" or noreply@acme.com'),
-    replyTo: replyToSchema.optional(),
+    fromEmail: mailboxField('"Acme <noreply@acme.com>" or noreply@acme.com'),
+    replyTo: replyToField().optional(),
     name: z
       .string()
       .regex(
@@ -226,7 +157,10 @@ export const smtpConfigObjectSchema = z
       )
       .optional(),
     headers: headersSchema.optional(),
-    tags: tagsSchema.optional(),
+    tags: tagsField({
+      pattern: smtpTagPattern,
+      rule: 'ASCII letters, digits, "_", "-" and "." (1 to 256 characters)',
+    }).optional(),
     tagHeader: z.union([headerNameSchema, z.literal(false)]).default(defaultTagHeader),
     pool: z
       .object({
@@ -256,12 +190,7 @@ export const smtpConfigObjectSchema = z
       'time the server may stay silent on a reply',
       defaultSocketTimeoutMs,
     ),
-    maxAttempts: z
-      .number()
-      .int()
-      .min(1, 'must be at least 1 (1 disables retries)')
-      .max(10, 'must be at most 10')
-      .default(defaultMaxAttempts),
+    maxAttempts: maxAttemptsField(defaultMaxAttempts),
     templates: templatesSchema,
   })
   .superRefine((config, ctx) => {
@@ -295,7 +224,7 @@ export const smtpConfigObjectSchema = z
  * The SMTP connector's config. `port` defaults to 465 with `secure` (implicit TLS) and to 587
  * otherwise (STARTTLS when the server offers it; `requireTLS` makes it mandatory).
  */
-export const smtpConfigSchema = z.preprocess(dropBlankOptionalFields, smtpConfigObjectSchema);
+export const smtpConfigSchema = z.preprocess(dropBlankFields, smtpConfigObjectSchema);
 
 /** A validated config, defaults applied. */
 export type SmtpConfig = z.output<typeof smtpConfigObjectSchema>;

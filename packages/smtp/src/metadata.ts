@@ -1,4 +1,4 @@
-import type { ConnectorMetadata } from '@org/connector-core';
+import { type ConnectorMetadata, replyToFormItem, templatesFormItem } from '@org/connector-core';
 
 export const smtpProvider = 'smtp';
 
@@ -83,13 +83,7 @@ export const smtpMetadata: ConnectorMetadata = {
       description: 'An address the server lets these credentials send as.',
       placeholder: 'Acme <noreply@acme.com>',
     },
-    {
-      key: 'replyTo',
-      label: 'Reply-To addresses',
-      type: 'json',
-      required: false,
-      description: 'An address or a list of addresses replies go to.',
-    },
+    replyToFormItem,
     {
       key: 'name',
       label: 'Client host name',
@@ -159,13 +153,6 @@ export const smtpMetadata: ConnectorMetadata = {
       description:
         'Delivery attempts per send, retries of 4xx replies, dropped connections and timeouts included (1 to 10, default 3).',
     },
-    {
-      key: 'templates',
-      label: 'Templates',
-      type: 'json',
-      required: true,
-      description:
-        'Email templates: [{ usageType, subject, content, locale?, contentType? }], covering Register, SignIn, ForgotPassword and Generic.',
-    },
+    templatesFormItem,
   ],
 };

@@ -1,7 +1,7 @@
 // Plain JS on purpose: `pnpm gen:connector` runs without a build step.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -88,9 +88,11 @@ export async function generateConnector({
   const written = [];
   for (const template of await listTemplates(templatesDir)) {
     if (template === 'changeset.md.tpl') continue;
-    const target = join(packageDir, template.slice(0, -'.tpl'.length));
+    // Paths take placeholders too: bin/__NAME__-connector.js.
+    const target = join(packageDir, fill(template.slice(0, -'.tpl'.length), names));
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, fill(await readFile(join(templatesDir, template), 'utf8'), names));
+    if (template.startsWith('bin/')) await chmod(target, 0o755);
     written.push(target);
   }
   if (changesetDir) {

@@ -15,9 +15,13 @@ const workspaceRoot = join(toolDir, '../..');
 const cli = join(toolDir, 'src/cli.mjs');
 
 /** Runs a command; resolves with its output and exit code instead of throwing. */
-async function exec(file, args, cwd) {
+async function exec(file, args, cwd, env = {}) {
   try {
-    const { stdout, stderr } = await run(file, args, { cwd, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout, stderr } = await run(file, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     return { code: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
@@ -89,7 +93,11 @@ describe('pnpm gen:connector', () => {
   let files;
 
   beforeAll(async () => {
-    for (const built of ['packages/core/dist/index.d.ts', 'packages/conformance/dist/index.d.ts']) {
+    for (const built of [
+      'packages/core/dist/index.d.ts',
+      'packages/core/dist/cli.d.ts',
+      'packages/conformance/dist/index.d.ts',
+    ]) {
       if (!existsSync(join(workspaceRoot, built))) {
         throw new Error(
           `${built} is missing: the generated package type-checks against built types. Run \`pnpm turbo run build --filter=@org/create-connector...\` first.`,
@@ -113,7 +121,9 @@ describe('pnpm gen:connector', () => {
     expect(files.map((file) => relative(tmp, file))).toEqual([
       '.changeset/connector-acme-mail-initial.md',
       'packages/acme-mail/README.md',
+      'packages/acme-mail/bin/acme-mail-connector.js',
       'packages/acme-mail/package.json',
+      'packages/acme-mail/src/cli.ts',
       'packages/acme-mail/src/config-schema.ts',
       'packages/acme-mail/src/error-mapping.ts',
       'packages/acme-mail/src/index.ts',
@@ -152,9 +162,11 @@ describe('pnpm gen:connector', () => {
       await readFile(join(workspaceRoot, 'packages/core/package.json'), 'utf8'),
     );
     expect(generated.name).toBe('@org/connector-acme-mail');
-    for (const key of ['type', 'sideEffects', 'engines', 'files', 'main', 'module', 'types']) {
+    for (const key of ['type', 'sideEffects', 'engines', 'main', 'module', 'types']) {
       expect(generated[key], key).toEqual(core[key]);
     }
+    expect(generated.files).toEqual([...core.files, 'bin']);
+    expect(generated.bin).toEqual({ 'acme-mail-connector': './bin/acme-mail-connector.js' });
     expect(generated.exports['.']).toEqual(core.exports['.']);
     expect(generated.exports['./package.json']).toBe('./package.json');
     expect(generated.scripts).toEqual(core.scripts);
@@ -191,6 +203,33 @@ describe('pnpm gen:connector', () => {
     expect(() => built.createAcmeMailConnector({ emailAddress: 'noreply@acme.example' })).toThrow(
       /apiKey/,
     );
+  });
+
+  it('ships a bin that runs the shared CLI on the built connector', async () => {
+    // Runs after the tsup build above.
+    const bin = join(packageDir, 'bin/acme-mail-connector.js');
+    const help = await exec(process.execPath, [bin, '--help'], packageDir);
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: acme-mail-connector <command> \[options\]/);
+    expect(help.stdout).toContain('ACME_MAIL_API_KEY');
+
+    const noFrom = await exec(
+      process.execPath,
+      [bin, 'test', '--to', 'ada@example.com'],
+      packageDir,
+    );
+    expect(noFrom.code).toBe(2);
+    expect(noFrom.stderr).toContain('No From address');
+
+    const sent = await exec(
+      process.execPath,
+      [bin, 'test', '--to', 'ada@example.com', '--from', 'Acme <noreply@acme.example>'],
+      packageDir,
+      { ACME_MAIL_API_KEY: 'acme-cli-key' },
+    );
+    expect(sent.code).toBe(1);
+    expect(sent.stderr).toContain('Not implemented: fill in src/transport.ts (send)');
+    expect(sent.stderr).not.toContain('acme-cli-key');
   });
 
   it('type-checks with tsc', async () => {

@@ -35,6 +35,19 @@ console.log(result.messageId);
 await connector.close();
 ```
 
+## Command line
+
+The package ships `__NAME__-connector`, the shared connector CLI of [`@org/connector-core/cli`](../core#the-command-line-orgconnector-corecli) (`src/cli.ts`):
+
+```sh
+export __UPPER___API_KEY=...
+npx __NAME__-connector test --to ada@example.com --from "Acme <noreply@acme.com>"
+npx __NAME__-connector send --config __NAME__.config.json --to ada@example.com --type SignIn --code 123456
+npx __NAME__-connector --help
+```
+
+Exit codes: 0 ok, 1 the operation failed, 2 bad usage or config. The code is never printed.
+
 ## Options
 
 | option             | type            | required | default        | description                                                     |

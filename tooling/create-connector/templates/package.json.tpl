@@ -9,8 +9,12 @@
     "node": ">=20.19"
   },
   "files": [
-    "dist"
+    "dist",
+    "bin"
   ],
+  "bin": {
+    "__NAME__-connector": "./bin/__NAME__-connector.js"
+  },
   "main": "./dist/index.cjs",
   "module": "./dist/index.js",
   "types": "./dist/index.d.cts",

@@ -1,10 +1,10 @@
-import type { Template } from '@org/connector-core';
+import type { Template } from '../template.js';
 
 const content = (intro: string) =>
   `<p>${intro}</p><p style="font-size:24px;letter-spacing:4px"><strong>{{code}}</strong></p><p>If you did not ask for it, ignore this email.</p>`;
 
 /** What the CLI sends with when neither the config nor `--templates` gives templates. */
-export const defaultCliTemplates: Template[] = [
+export const defaultCliTemplates: readonly Template[] = [
   {
     usageType: 'Register',
     subject: 'Confirm your email',

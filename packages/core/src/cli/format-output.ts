@@ -1,4 +1,5 @@
-import type { CheckReport, ConnectorError, SendResult } from '@org/connector-core';
+import type { ConnectorError } from '../connector-error.js';
+import type { CheckReport, SendResult } from '../contract.js';
 
 const statusLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -44,6 +45,7 @@ export function formatCheckReport(report: CheckReport, heading: string): string 
   return `${out.join('\n')}\n`;
 }
 
+/** A sent email's ids and attempts, then `extra` rows (e.g. the masked code). */
 export function formatSendResult(
   title: string,
   result: SendResult,
@@ -60,11 +62,15 @@ export function formatSendResult(
   return `${title}\n${rows.map(([k, v]) => `  ${k.padEnd(11)}${v}`).join('\n')}\n`;
 }
 
-export function formatConnectorError(error: ConnectorError): string {
+/**
+ * The error, its hint and a details line. `providerCodeLabel` names what `providerCode` is
+ * (`SES error MessageRejected`, `SMTP 550 5.1.1`).
+ */
+export function formatConnectorError(error: ConnectorError, providerCodeLabel: string): string {
   const out = [`Error [${error.code}]: ${error.message}`];
   if (error.hint) out.push(`  hint: ${error.hint}`);
   const details = [
-    error.providerCode ? `SES error ${error.providerCode}` : '',
+    error.providerCode ? `${providerCodeLabel} ${error.providerCode}` : '',
     error.requestId ? `request id ${error.requestId}` : '',
     error.attempts !== undefined
       ? `${error.attempts} attempt${error.attempts === 1 ? '' : 's'}`

@@ -1,4 +1,7 @@
-/** Bad usage or an unreadable config: exit code 2, and no hint that SES was ever called. */
+/**
+ * Bad usage or an unreadable config: the CLI exits 2, and nothing suggests the provider was
+ * ever reached. Throw it from a provider's `configFromEnv` to report a bad environment variable.
+ */
 export class CliUsageError extends Error {
   readonly hint?: string;
 
