@@ -69,7 +69,13 @@ describe('replyToField', () => {
   it('takes at most 50 addresses', () => {
     const list = (length: number) => Array.from({ length }, (_, i) => `a${i}@acme.com`);
     expect(schema.safeParse(list(50)).success).toBe(true);
-    expect(schema.safeParse(list(51)).success).toBe(false);
+    expect(issues(schema, list(51))).toEqual([
+      ': lists 51 addresses; at most 50 are allowed, remove some',
+    ]);
+  });
+
+  it('says what shape it wants for anything else', () => {
+    expect(issues(schema, 42)).toEqual([expect.stringMatching(/must be an address or a list/)]);
   });
 });
 

@@ -53,9 +53,18 @@ export function mailboxField(example: string) {
 /** Reply-To: one mailbox or a list of up to 50, always a list once parsed. */
 export function replyToField() {
   return z
-    .union([z.string(), z.array(z.string()).max(50, 'at most 50 addresses')])
+    .union([z.string(), z.array(z.string())], {
+      error: 'must be an address or a list of addresses, e.g. ["Support <help@example.com>"]',
+    })
     .transform((value) => (typeof value === 'string' ? [value] : value))
     .superRefine((addresses, ctx) => {
+      if (addresses.length > 50) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `lists ${addresses.length} addresses; at most 50 are allowed, remove some`,
+        });
+        return;
+      }
       addresses.forEach((address, index) => {
         try {
           parseMailbox(address, { label: 'mailbox' });

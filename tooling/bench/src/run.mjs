@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `pnpm bench [--quick] [--n 2000] [--rounds 5] [--only send,servers,cold,sizes,pipeline,memory]`
+// `pnpm bench [--quick] [--n 2000] [--rounds 5] [--only send,servers,…] [--note …] [--rerender]`; --help
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchColdStart } from './benches/cold-start.mjs';
@@ -14,11 +14,7 @@ import { benchSizes } from './benches/sizes.mjs';
 import { describeMachine, machineLine } from './lib/machine.mjs';
 import { createProgress } from './lib/progress.mjs';
 import { benchRoot } from './lib/worker.mjs';
-import { buildTables } from './report/format.mjs';
-import { renderMarkdown } from './report/markdown.mjs';
-import { renderThroughputSvg } from './report/svg.mjs';
-import { evaluateTargets } from './report/targets.mjs';
-import { renderTerminal } from './report/terminal.mjs';
+import { finishReport } from './report/write.mjs';
 
 const allBenches = ['send', 'servers', 'cold', 'sizes', 'pipeline', 'memory'];
 
@@ -29,18 +25,22 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     only: { type: 'string' },
     out: { type: 'string' },
+    note: { type: 'string' },
+    rerender: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
 if (args.help) {
-  process.stdout.write(`Usage: pnpm bench [--quick] [--n N] [--rounds R] [--only ${allBenches.join(',')}] [--out DIR]
-  --quick   smoke run (< 1 min): small N, 2 rounds; writes to results/quick/
-  --n       messages per round (default 2000; quick 200)
-  --rounds  interleaved rounds per sender and concurrency (default 5; quick 2)
-  --only    run a subset of the benchmarks
-  --out     where latest.json, latest.md and throughput.svg go (default results/)
+  process.stdout.write(`Usage: pnpm bench [--quick] [--n N] [--rounds R] [--only ${allBenches.join(',')}] [--out DIR] [--note TEXT] [--rerender]
+  --quick     smoke run (< 1 min): small N, 2 rounds; writes to results/quick/
+  --n         messages per round (default 2000; quick 150)
+  --rounds    interleaved rounds per sender and concurrency (default 5; quick 2)
+  --only      run a subset of the benchmarks
+  --out       where latest.json, latest.md and throughput.svg go (default results/)
+  --note      a line stored with the results and shown under the chart (e.g. "machine shared with builds")
+  --rerender  measure nothing: re-derive ratios and targets from <out>/latest.json and rewrite the outputs
 `);
   process.exit(0);
 }
@@ -78,6 +78,13 @@ const config = {
 // A quick run must not overwrite the committed full results the README shows.
 const outDir = args.out ?? join(benchRoot, 'results', quick ? 'quick' : '');
 
+if (args.rerender) {
+  const saved = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8'));
+  if (args.note) saved.note = args.note;
+  finishReport(saved, outDir);
+  process.exit(0);
+}
+
 const progress = createProgress();
 const machine = describeMachine();
 progress.log(`bench: ${machineLine(machine)}${quick ? ' (quick mode)' : ''}`);
@@ -111,23 +118,15 @@ await step('servers', () => benchMockServers(load));
 await step('memory', () => benchMemory({ sends: config.memorySends, progress }));
 progress.done();
 
-benchmarks.targets = evaluateTargets(benchmarks);
 const report = {
   date: new Date().toISOString(),
   machine,
-  sharedMachine: process.env.BENCH_SHARED_MACHINE === '1' || undefined,
+  ...(args.note ? { note: args.note } : {}),
   config: { ...config },
   benchmarks,
   failures,
 };
-const tables = buildTables(report);
-process.stdout.write(renderTerminal(tables));
-
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(join(outDir, 'latest.md'), renderMarkdown(report, tables));
-writeFileSync(join(outDir, 'throughput.svg'), renderThroughputSvg(report));
-process.stdout.write(`\nWrote ${join(outDir, 'latest.json')}, latest.md and throughput.svg\n`);
+finishReport(report, outDir);
 
 // Our own packages must run; a peer that cannot run here is reported, not fatal.
 const oursMissing = [

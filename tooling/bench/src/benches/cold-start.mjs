@@ -50,7 +50,12 @@ export const coldTargets = [
   },
   // Where ours spends its extra import time: core's two dependencies, resolved as core does.
   { id: 'zod', label: 'zod alone (dep of ours)', specifiers: ['zod'], from: 'core' },
-  { id: 'html-to-text', label: 'html-to-text alone (dep of core)', specifiers: ['html-to-text'], from: 'core' },
+  {
+    id: 'html-to-text',
+    label: 'html-to-text alone (dep of core)',
+    specifiers: ['html-to-text'],
+    from: 'core',
+  },
   { id: 'empty', label: 'node, nothing imported', specifiers: [] },
 ];
 

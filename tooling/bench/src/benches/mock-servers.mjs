@@ -1,6 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import * as fx from '../lib/fixtures.mjs';
-import { addRatios, runInterleaved } from '../lib/interleave.mjs';
+import { runInterleaved } from '../lib/interleave.mjs';
 import { runLoad } from '../lib/load.mjs';
 import { spawnWorker } from '../lib/worker.mjs';
 import { reasonOf } from './send-throughput.mjs';
@@ -67,10 +67,7 @@ export async function benchMockServers(opts) {
         progress.log(`mock servers: ${label} cannot run here: ${reasonOf(error)}`);
       }
     }
-    const results = addRatios(
-      await runInterleaved(contestants, { ...opts, step: 'mock servers' }),
-      'aws-ses-v2-local',
-    );
+    const results = await runInterleaved(contestants, { ...opts, step: 'mock servers' });
     return {
       load: 'raw SESv2Client, one reused client, pre-rendered SendEmail',
       results,

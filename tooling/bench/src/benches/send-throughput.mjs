@@ -1,4 +1,4 @@
-import { addRatios, localContestant, runInterleaved } from '../lib/interleave.mjs';
+import { localContestant, runInterleaved } from '../lib/interleave.mjs';
 import { spawnWorker } from '../lib/worker.mjs';
 import { subjects } from '../subjects/index.mjs';
 
@@ -30,10 +30,7 @@ export async function benchSendThroughput(opts) {
         beforeRound: () => server.call('reset'),
       }),
     );
-    const results = addRatios(
-      await runInterleaved(contestants, { ...opts, step: 'send throughput' }),
-      'raw-sdk',
-    );
+    const results = await runInterleaved(contestants, { ...opts, step: 'send throughput' });
     for (const rows of Object.values(results)) {
       for (const [id, row] of Object.entries(rows)) {
         row.kind = subjects.find((s) => s.id === id)?.kind;

@@ -76,11 +76,23 @@ export async function runInterleaved(
   return results;
 }
 
-/** Adds `ratio` (throughput relative to `baselineId`) to each row. */
+/**
+ * Throughput of `row` relative to `base`: the median over rounds of the per-round ratio. Both
+ * ran in the same round, minutes apart at most, so a load change on a shared machine between
+ * rounds cancels out; a ratio of the two medians would not (they may come from different rounds).
+ */
+export function pairedRatio(row, base) {
+  const a = row?.roundsMsgPerSec;
+  const b = base?.roundsMsgPerSec;
+  if (!a?.length || !b?.length || a.length !== b.length) return null;
+  return round(median(a.map((v, i) => v / b[i])), 3);
+}
+
+/** Adds `ratio` (throughput relative to `baselineId`, paired by round) to each row. */
 export function addRatios(results, baselineId) {
   for (const rows of Object.values(results)) {
-    const base = rows[baselineId]?.msgPerSec;
-    for (const row of Object.values(rows)) row.ratio = base ? round(row.msgPerSec / base, 3) : null;
+    const base = rows[baselineId];
+    for (const row of Object.values(rows)) row.ratio = base ? pairedRatio(row, base) : null;
   }
   return results;
 }

@@ -35,6 +35,7 @@ export function buildTables(report) {
         ]),
       ),
       notes: [
+        'vs raw SDK: the median over rounds of the per-round throughput ratio (both ran in the same round).',
         'client CPU: CPU time of the sending process per message (user + system), steadier than msg/s on a busy machine.',
         ...unavailableNotes(send.unavailable),
       ],
@@ -67,7 +68,8 @@ export function buildTables(report) {
         ]),
       ),
       notes: [
-        'msw runs the mock inside the client process: its client CPU includes the mock.',
+        'vs aws-ses-v2-local: the median over rounds of the per-round throughput ratio.',
+        'server CPU: CPU time of the mock process per message. msw runs the mock inside the client process, so there the client CPU includes the mock.',
         ...unavailableNotes(servers.unavailable),
       ],
     });

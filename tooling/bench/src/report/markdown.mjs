@@ -9,6 +9,7 @@ export function renderMarkdown(report, tables) {
     `- Date: ${report.date}`,
     `- Machine: ${machineLine(report.machine)}`,
     `- Load average at start: ${report.machine.loadAverageAtStart.join(', ')}`,
+    ...(report.note ? [`- Note: ${report.note}`] : []),
     `- Settings: ${report.config.n} messages per round, ${report.config.rounds} rounds interleaved, warm-up ${report.config.warmup}, concurrency ${report.config.concurrencies.join(' and ')}`,
     '- Regenerate: `pnpm bench` (full) or `pnpm bench --quick` (smoke); see tooling/bench/README.md.',
     '',

@@ -69,7 +69,7 @@ export function renderThroughputSvg(report) {
         if (!Number.isFinite(v)) continue;
         parts.push(
           `<rect x="${labelW}" y="${by}" width="${Math.max(1, x(v) - labelW).toFixed(1)}" height="${barH}" fill="${palette[key]}"/>`,
-          `<text x="${(x(v) + 4).toFixed(1)}" y="${by + barH - 3}" class="small">${v.toFixed(2)}×</text>`,
+          `<text x="${(x(v) + 4).toFixed(1)}" y="${by + barH - 3}" class="small value">${v.toFixed(2)}×</text>`,
         );
       }
       y += rowH + rowGap;
@@ -88,20 +88,37 @@ export function renderThroughputSvg(report) {
   y += 18;
   parts.push(
     `<text x="16" y="${y}" class="small muted">${esc(machineLine(report.machine))}</text>`,
-    `<text x="16" y="${y + 14}" class="small muted">${esc(`${report.config.n} messages per round, median of ${report.config.rounds} interleaved rounds, loopback HTTP; pnpm bench`)}</text>`,
+    `<text x="16" y="${y + 14}" class="small muted">${esc(`${report.config.n} messages per round, ${report.config.rounds} interleaved rounds, ratio = median of the per-round ratios; loopback HTTP; pnpm bench`)}</text>`,
   );
+  for (const line of wrap(report.note ?? '', 120)) {
+    parts.push(`<text x="16" y="${y + 28}" class="small muted">${esc(line)}</text>`);
+    y += 14;
+  }
   const H = y + 26;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="Throughput ratios">
 <style>
 text{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;fill:#24292f}
 .h1{font-size:16px;font-weight:600}.h2{font-size:13px;font-weight:600}.label{font-size:12px}
-.small{font-size:11px}.muted{fill:#57606a}.red{fill:#cf222e}
+.small{font-size:11px}.value{paint-order:stroke;stroke:#fff;stroke-width:3px}.muted{fill:#57606a}.red{fill:#cf222e}
 .base{stroke:#24292f;stroke-width:1}.target{stroke:#cf222e;stroke-width:1;stroke-dasharray:4 3}
 </style>
 <rect width="100%" height="100%" fill="#ffffff"/>
 ${parts.join('\n')}
 </svg>
 `;
+}
+
+function wrap(text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function rowsOf(results) {
