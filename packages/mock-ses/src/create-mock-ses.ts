@@ -1,14 +1,28 @@
 import type { RequestHandler } from 'msw';
-import { createRequestHandler } from './engine/handle-request.js';
+import type { Engine } from './engine/engine-request.js';
+import { createEngine } from './engine/handle-request.js';
 import { createEngineState } from './engine/state.js';
+import { createFetchHandler } from './fetch/create-fetch-handler.js';
 import { createMswHandlers } from './msw-handlers.js';
 import type { MockSes, MockSesOptions } from './types.js';
 
 /**
  * A fresh SES v2 mock with its own state: two instances in one process share nothing.
- * `handle` is the engine; `handlers` (msw) and startMockSesServer() are faces over it.
+ * One engine (plain requests in, plain answers out); `handle` (fetch), `handlers` (msw) and
+ * startMockSesServer() (node:http) are thin faces over it.
  */
 export function createMockSes(options: MockSesOptions = {}): MockSes {
+  return createMockSesWithEngine(options).mock;
+}
+
+/**
+ * The mock and its engine's plain entry, for the node server, which skips the fetch
+ * `Request`/`Response` round trip. Internal: not exported from the package.
+ */
+export function createMockSesWithEngine(options: MockSesOptions = {}): {
+  mock: MockSes;
+  engine: Engine;
+} {
   for (const endpoint of options.endpoints ?? []) {
     if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
       throw new TypeError(
@@ -17,15 +31,15 @@ export function createMockSes(options: MockSesOptions = {}): MockSes {
     }
   }
   const state = createEngineState(options);
-  const handle = createRequestHandler(state);
+  const engine = createEngine(state);
   let handlers: RequestHandler[] | undefined;
-  return {
+  const mock: MockSes = {
     region: state.region,
     get handlers() {
-      handlers ??= createMswHandlers(handle, options.endpoints);
+      handlers ??= createMswHandlers(engine, options.endpoints);
       return handlers;
     },
-    handle,
+    handle: createFetchHandler(engine),
     outbox: state.outbox,
     requests: state.requests,
     faults: state.faults,
@@ -33,4 +47,5 @@ export function createMockSes(options: MockSesOptions = {}): MockSes {
     account: state.account,
     reset: state.reset,
   };
+  return { mock, engine };
 }

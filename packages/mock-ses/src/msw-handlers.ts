@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
+import type { Engine } from './engine/engine-request.js';
+import { fromFetchRequest } from './fetch/from-fetch-request.js';
+import { toFetchResponse } from './fetch/to-fetch-response.js';
 
 type Msw = typeof import('msw');
 
@@ -50,13 +53,13 @@ function connectionReset(): Response {
 
 /** msw handlers that pass every matching request to the engine. */
 export function createMswHandlers(
-  handle: (request: Request) => Promise<Response>,
+  engine: Engine,
   endpoints: readonly string[] = [],
 ): RequestHandler[] {
   const { http } = loadMsw();
   const resolver = async ({ request }: { request: Request }) => {
-    const response = await handle(request);
-    return response.type === 'error' ? connectionReset() : response;
+    const response = await engine(fromFetchRequest(request));
+    return response === 'network_error' ? connectionReset() : toFetchResponse(response);
   };
   return [
     http.all(SES_ENDPOINT_PATTERN, resolver),

@@ -27,9 +27,17 @@ export function createRequestLog(): EngineRequestLog {
   };
 }
 
+/** What the SDKs send; anything else takes the general parse below. */
+const SDK_FORM = /^attempt=(\d{1,9}); max=(\d{1,9})$/;
+
 /** `amz-sdk-request: attempt=2; max=3`. */
-export function parseSdkRequestHeader(value: string | null): { attempt?: number; max?: number } {
+export function parseSdkRequestHeader(value: string | null | undefined): {
+  attempt?: number;
+  max?: number;
+} {
   if (!value) return {};
+  const sdk = SDK_FORM.exec(value);
+  if (sdk) return { attempt: Number(sdk[1]), max: Number(sdk[2]) };
   const result: { attempt?: number; max?: number } = {};
   for (const part of value.split(';')) {
     const [k, v] = part.split('=').map((s) => s.trim());

@@ -70,7 +70,7 @@ function parseAuthorization(header: string): ParsedAuthorization {
 }
 
 /** `20240102T030405Z` → Date. */
-function parseAmzDate(value: string | null): Date | undefined {
+function parseAmzDate(value: string | undefined): Date | undefined {
   const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [
@@ -93,9 +93,21 @@ function constantTimeEqual(a: string, b: string): boolean {
 
 export interface SignedRequest {
   method: string;
-  url: URL;
-  headers: Headers;
+  /** Percent-encoded, without the query string. */
+  path: string;
+  /** Without its `?`. */
+  query: string;
+  /** Lower-case names. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** `host[:port]` the request went to: the signed `host` when no header carries one. */
+  authority: string;
   body: Uint8Array;
+}
+
+function hostnameOf(authority: string): string {
+  if (authority.startsWith('[')) return authority.slice(0, authority.indexOf(']') + 1);
+  const colon = authority.lastIndexOf(':');
+  return colon < 0 ? authority : authority.slice(0, colon);
 }
 
 /**
@@ -109,7 +121,7 @@ export async function verifySignature(
   credentials: readonly MockCredentials[],
   region: string,
 ): Promise<string> {
-  const header = request.headers.get('authorization');
+  const header = request.headers.authorization;
   if (!header) {
     throw new SesError(
       403,
@@ -127,12 +139,12 @@ export async function verifySignature(
     throw invalidSignature(`Credential should be scoped to a valid region, not '${auth.region}'.`);
   }
   if (known.sessionToken !== undefined) {
-    const token = request.headers.get('x-amz-security-token');
-    if (token === null || !constantTimeEqual(token, known.sessionToken)) {
+    const token = request.headers['x-amz-security-token'];
+    if (token === undefined || !constantTimeEqual(token, known.sessionToken)) {
       throw new SesError(403, 'UnrecognizedClientException', INVALID_TOKEN);
     }
   }
-  const signingDate = parseAmzDate(request.headers.get('x-amz-date'));
+  const signingDate = parseAmzDate(request.headers['x-amz-date']);
   if (!signingDate) {
     throw new SesError(
       400,
@@ -144,14 +156,13 @@ export async function verifySignature(
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     if (name === 'x-amz-content-sha256') continue;
-    const value =
-      name === 'host'
-        ? (request.headers.get('host') ?? request.url.host)
-        : request.headers.get(name);
-    if (value !== null) headers[name] = value;
+    // Own properties only: a signed header named `constructor` is just an absent header.
+    const sent = Object.hasOwn(request.headers, name) ? request.headers[name] : undefined;
+    const value = name === 'host' ? (sent ?? request.authority) : sent;
+    if (value !== undefined) headers[name] = value;
   }
   const query: Record<string, string | string[]> = {};
-  for (const [key, value] of request.url.searchParams) {
+  for (const [key, value] of new URLSearchParams(request.query)) {
     const existing = query[key];
     query[key] = existing === undefined ? value : [existing, value].flat();
   }
@@ -166,10 +177,10 @@ export async function verifySignature(
   const signed = await signer.sign(
     {
       method: request.method,
-      protocol: request.url.protocol,
-      hostname: request.url.hostname,
-      ...(request.url.port ? { port: Number(request.url.port) } : {}),
-      path: request.url.pathname,
+      // Not part of what SigV4 signs (the `host` header is), but the signer's type wants them.
+      protocol: 'http:',
+      hostname: hostnameOf(request.authority),
+      path: request.path,
       query,
       headers,
       body: request.body,

@@ -15,6 +15,20 @@ export interface MockApiRouterOptions {
 
 const outboxItem = /^\/_mock\/outbox\/([^/]+)$/;
 
+/**
+ * Every path the router may answer (the page, the mock API, LocalStack's): the node server
+ * sends only these through fetch `Request`s; the rest go straight to the SES engine.
+ */
+export function isMockApiPath(path: string): boolean {
+  return (
+    path === '/' ||
+    path === '/index.html' ||
+    path === '/_aws/ses' ||
+    path === '/_mock' ||
+    path.startsWith('/_mock/')
+  );
+}
+
 export function createMockApiRouter(
   mock: MockSes,
   options: MockApiRouterOptions = {},
@@ -30,6 +44,7 @@ export function createMockApiRouter(
     const url = new URL(request.url);
     const path = url.pathname;
     const method = request.method.toUpperCase();
+    if (!isMockApiPath(path)) return undefined;
 
     if (path === '/' || path === '/index.html') {
       if (method !== 'GET' && method !== 'HEAD') return undefined;

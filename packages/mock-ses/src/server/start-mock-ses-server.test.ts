@@ -1,13 +1,14 @@
 import {
+  GetAccountCommand,
   InternalServiceErrorException,
   MessageRejected,
   type SESv2Client,
   SendEmailCommand,
 } from '@aws-sdk/client-sesv2';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MockSesServer } from '../types.js';
 import { startMockSesServer } from './start-mock-ses-server.js';
-import { sesClientFor, simpleEmail } from './test-ses-client.js';
+import { sesClientFor, simpleEmail, testCredentials } from './test-ses-client.js';
 
 describe('startMockSesServer', () => {
   let server: MockSesServer;
@@ -185,5 +186,92 @@ describe('startMockSesServer', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('records a client that gives up during injected latency as aborted, and stores nothing', async () => {
+    server.mock.faults.latency(5_000);
+
+    const error = await client
+      .send(new SendEmailCommand(simpleEmail('user@example.com')), {
+        abortSignal: AbortSignal.timeout(50),
+      })
+      .catch((e: unknown) => e);
+
+    expect((error as Error).name).toBe('AbortError');
+    await vi.waitFor(() =>
+      expect(server.mock.requests.all()).toMatchObject([
+        { operation: 'SendEmail', status: 499, errorType: 'ClientAborted' },
+      ]),
+    );
+    expect(server.mock.outbox.size).toBe(0);
+  });
+});
+
+describe('startMockSesServer with credentials (SigV4 verification)', () => {
+  let server: MockSesServer;
+  const clients: SESv2Client[] = [];
+  const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string }) => {
+    const client = sesClientFor(server.url, { credentials, maxAttempts: 1 });
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await startMockSesServer({ credentials: testCredentials });
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.close();
+  });
+
+  it('accepts requests signed with the configured key, with and without a body', async () => {
+    const client = clientFor(testCredentials);
+    await client.send(new SendEmailCommand(simpleEmail('user@example.com')));
+    await client.send(new GetAccountCommand({}));
+
+    expect(server.mock.outbox.size).toBe(1);
+    expect(server.mock.requests.operations().map((e) => [e.status, e.accessKeyId])).toEqual([
+      [200, testCredentials.accessKeyId],
+      [200, testCredentials.accessKeyId],
+    ]);
+  });
+
+  it('refuses a wrong secret with InvalidSignatureException (403)', async () => {
+    const error = await clientFor({ ...testCredentials, secretAccessKey: 'wrong' })
+      .send(new SendEmailCommand(simpleEmail('user@example.com')))
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      name: 'InvalidSignatureException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    expect(server.mock.outbox.size).toBe(0);
+  });
+
+  it('refuses a body changed after signing, even with the signed content hash', async () => {
+    const client = clientFor(testCredentials);
+    // Last in the finalize step, so after the SDK signed: a proxy rewriting the body in transit.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { body?: unknown };
+        // Same length, so content-length (which is signed) still matches.
+        const tamper = (text: string) => text.replace('user@example.com', 'evil@example.com');
+        if (request.body instanceof Uint8Array) {
+          request.body = new TextEncoder().encode(tamper(new TextDecoder().decode(request.body)));
+        } else if (typeof request.body === 'string') {
+          request.body = tamper(request.body);
+        }
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'tamperAfterSigning' },
+    );
+
+    const error = await client
+      .send(new SendEmailCommand(simpleEmail('user@example.com')))
+      .catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: 'InvalidSignatureException' });
+    expect(server.mock.outbox.size).toBe(0);
   });
 });

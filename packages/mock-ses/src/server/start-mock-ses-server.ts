@@ -1,14 +1,28 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockSes } from '../create-mock-ses.js';
-import { createMockApiRouter } from '../http-api/mock-api-router.js';
-import { apiError } from '../http-api/responses.js';
+import { createMockSesWithEngine } from '../create-mock-ses.js';
+import type { EngineResponse } from '../engine/engine-request.js';
+import { toFetchResponse } from '../fetch/to-fetch-response.js';
+import { createMockApiRouter, isMockApiPath } from '../http-api/mock-api-router.js';
+import { apiErrorAnswer } from '../http-api/responses.js';
 import type { MockSesServer, MockSesServerOptions } from '../types.js';
+import { fromNodeRequest } from './from-node-request.js';
+import { RequestTooLargeError } from './read-body.js';
+import { parseRequestTarget, type RequestTarget } from './request-target.js';
+import { sendEngineResponse } from './send-engine-response.js';
 import { sendFetchResponse } from './send-fetch-response.js';
-import { RequestTooLargeError, toFetchRequest } from './to-fetch-request.js';
+import { toFetchRequest } from './to-fetch-request.js';
 
 /** How long `close()` lets in-flight requests finish before it cuts their connections. */
 const closeGraceMs = 10_000;
+
+/**
+ * Idle keep-alive connections stay open this long (node's default is 5 s). A test suite often
+ * pauses longer than 5 s between sends; reconnecting then costs a handshake, and a send racing
+ * the server's close of the idle socket fails with ECONNRESET and is retried. close() still
+ * cuts idle connections at once.
+ */
+const keepAliveTimeoutMs = 60_000;
 
 function formatUrl(address: AddressInfo) {
   // A wildcard address is where the server listens, not somewhere a client can connect to.
@@ -30,13 +44,39 @@ export async function startMockSesServer(
   options: MockSesServerOptions = {},
 ): Promise<MockSesServer> {
   const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
-  const mock = createMockSes(mockOptions);
+  const { mock, engine } = createMockSesWithEngine(mockOptions);
   const shutdown = new AbortController();
   const route = createMockApiRouter(mock, { signal: shutdown.signal });
+  const fallbackHost = `${host}:${port}`;
   let closing = false;
   let closed: Promise<void> | undefined;
 
-  async function serve(req: IncomingMessage, res: ServerResponse) {
+  function failure(error: unknown) {
+    return error instanceof RequestTooLargeError
+      ? apiErrorAnswer(413, error.message)
+      : apiErrorAnswer(500, `mock-ses failed to answer: ${(error as Error).message}`);
+  }
+
+  /**
+   * SES requests (the hot path) go to the engine as plain data and come back as one write:
+   * no fetch `Request`/`Response`, no per-request AbortController or listener.
+   */
+  async function serveSes(req: IncomingMessage, res: ServerResponse, target: RequestTarget) {
+    let response: EngineResponse;
+    let unreadBody = false;
+    try {
+      response = await engine(await fromNodeRequest(req, res, target, fallbackHost));
+    } catch (error) {
+      response = failure(error);
+      unreadBody = error instanceof RequestTooLargeError;
+    }
+    // Written whole, so the socket is idle as soon as this returns and close() can cut it;
+    // no per-request 'close' listener is needed to free the port.
+    sendEngineResponse(response, req, res, { closeConnection: closing || unreadBody });
+  }
+
+  /** The page and the mock API speak fetch (live event streams need the request's signal). */
+  async function serveMockApi(req: IncomingMessage, res: ServerResponse) {
     const disconnected = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) disconnected.abort();
@@ -45,27 +85,34 @@ export async function startMockSesServer(
     });
     let response: Response;
     try {
-      const request = await toFetchRequest(req, {
-        signal: disconnected.signal,
-        fallbackHost: `${host}:${port}`,
-      });
+      const request = await toFetchRequest(req, { signal: disconnected.signal, fallbackHost });
       response = (await route(request)) ?? (await mock.handle(request));
     } catch (error) {
-      response =
-        error instanceof RequestTooLargeError
-          ? apiError(413, error.message)
-          : apiError(500, `mock-ses failed to answer: ${(error as Error).message}`);
+      response = toFetchResponse(failure(error));
     }
     if (closing && !res.headersSent) res.setHeader('connection', 'close');
     await sendFetchResponse(response, req, res);
+  }
+
+  function serve(req: IncomingMessage, res: ServerResponse) {
+    let target: RequestTarget;
+    try {
+      target = parseRequestTarget(req.url ?? '/');
+    } catch (error) {
+      sendEngineResponse(failure(error), req, res, { closeConnection: closing });
+      return;
+    }
+    if (isMockApiPath(target.path)) void serveMockApi(req, res);
+    else void serveSes(req, res, target);
   }
 
   const server = createServer((req, res) => {
     res.on('error', () => {
       // The client went away; there is no one left to tell.
     });
-    void serve(req, res);
+    serve(req, res);
   });
+  server.keepAliveTimeout = keepAliveTimeoutMs;
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {

@@ -1,37 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-
-/** Above SES v2's own 40 MB message limit, so the engine still answers oversize sends itself. */
-export const maxRequestBytes = 64 * 1024 * 1024;
-
-export class RequestTooLargeError extends Error {
-  constructor() {
-    super(`The request body is larger than ${maxRequestBytes} bytes.`);
-    this.name = 'RequestTooLargeError';
-  }
-}
-
-async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > maxRequestBytes) throw new RequestTooLargeError();
-    chunks.push(buffer);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
-}
+import { readBody } from './read-body.js';
 
 /**
- * The engine speaks fetch, so the node request becomes a `Request` with every header as
- * sent (SigV4 verification needs `host` and the signed headers byte for byte) and the body
- * read in full: the signature covers its hash.
+ * The mock API router speaks fetch (its live event stream needs a `Request` signal), so a
+ * request for it becomes a `Request` with every header as sent and the body read in full.
+ * SES requests skip this: see from-node-request.ts.
  */
 export async function toFetchRequest(
   req: IncomingMessage,
@@ -44,7 +17,8 @@ export async function toFetchRequest(
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? options.fallbackHost}`);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody ? await readBody(req) : undefined;
+  // Node's buffers sit on plain ArrayBuffers, never shared ones.
+  const body = hasBody ? ((await readBody(req)) as Buffer<ArrayBuffer>) : undefined;
   return new Request(url, {
     method,
     headers,

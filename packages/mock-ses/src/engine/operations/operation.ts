@@ -7,7 +7,8 @@ export interface OperationInput {
   params: Record<string, string>;
   /** The JSON body (`{}` when there was none). */
   body: JsonObject;
-  query: URLSearchParams;
+  /** Read-only: requests without a query string share one empty instance. */
+  query: Pick<URLSearchParams, 'get' | 'getAll' | 'has'>;
   requestId: string;
 }
 

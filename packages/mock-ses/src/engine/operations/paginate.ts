@@ -4,7 +4,7 @@ import { type JsonObject, optionalNumber, optionalString } from '../json-fields.
 export function paginate<T>(
   items: T[],
   body: JsonObject,
-  query: URLSearchParams,
+  query: Pick<URLSearchParams, 'get'>,
 ): { page: T[]; nextToken?: string } {
   const querySize = Number(query.get('PageSize'));
   const pageSize = optionalNumber(body, 'PageSize') ?? (querySize > 0 ? querySize : undefined);

@@ -1,0 +1,43 @@
+import type { IncomingMessage } from 'node:http';
+
+/** Above SES v2's own 40 MB message limit, so the engine still answers oversize sends itself. */
+export const maxRequestBytes = 64 * 1024 * 1024;
+
+export class RequestTooLargeError extends Error {
+  constructor() {
+    super(`The request body is larger than ${maxRequestBytes} bytes.`);
+    this.name = 'RequestTooLargeError';
+  }
+}
+
+const empty = Buffer.alloc(0);
+
+/**
+ * The whole body. Plain stream events rather than `for await`: an async iterator costs a
+ * promise per chunk and end-of-stream bookkeeping on every request, and SES bodies are small.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > maxRequestBytes) {
+        req.off('data', onData);
+        // Drain the rest unread; the answer closes the connection.
+        req.resume();
+        reject(new RequestTooLargeError());
+        return;
+      }
+      chunks.push(buffer);
+    };
+    req.on('data', onData);
+    req.once('end', () => {
+      if (chunks.length === 1) resolve(chunks[0] as Buffer);
+      else resolve(chunks.length === 0 ? empty : Buffer.concat(chunks, size));
+    });
+    // Node destroys the request with an `aborted` error when the client goes away mid-body.
+    req.once('error', reject);
+  });
+}
