@@ -2,10 +2,12 @@ import { defineLibraryConfig } from '@org/tsup-config';
 import { defineConfig } from 'tsup';
 
 // Splitting so `./testing` and `./cli` share the code of `.` (one ConnectorError class, one
-// registry) instead of bundling a second copy of it.
+// registry) instead of bundling a second copy of it. Shims give the CJS build an
+// `import.meta.url`, which the lazy `createRequire` of html-to-text needs.
 export default defineConfig(
   defineLibraryConfig({
     entry: ['src/index.ts', 'src/testing.ts', 'src/cli.ts'],
     splitting: true,
+    shims: true,
   }),
 );

@@ -29,7 +29,7 @@ const factory = defineEmailConnector<AwsSesConfig>({
   sender: (config) => config.emailAddress,
   replyTo: (config) => config.replyTo,
   tags: (config) => config.tags,
-  createTransport: (config, { provider }) => createAwsSesTransport(config, { provider }),
+  createTransport: (config, context) => createAwsSesTransport(config, context),
 });
 
 /**

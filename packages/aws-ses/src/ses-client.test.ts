@@ -1,7 +1,7 @@
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { ConnectorError } from '@org/connector-core';
 import { type MockSesServer, startMockSesServer } from '@org/mock-ses';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeCredentials, templates } from '../test/fixtures.js';
 
 const clients = vi.hoisted(() => ({ created: 0, destroyed: 0 }));
@@ -22,7 +22,10 @@ vi.mock('@aws-sdk/client-sesv2', async (importOriginal) => {
   return { ...actual, SESv2Client: CountingSESv2Client };
 });
 
+const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
 const { createAwsSesConnector } = await import('./index.js');
+const { createSesClient } = await import('./ses-client.js');
+const { SesRetryStrategy } = await import('./retry-strategy.js');
 
 /** A TCP pass-through in front of the mock that counts the connections clients open. */
 async function startCountingProxy(
@@ -127,6 +130,100 @@ describe('network failures', () => {
       expect((error as ConnectorError).hint).toMatch(/connection to SES failed/);
     } finally {
       await connector.close();
+    }
+  });
+});
+
+describe('close() with a send in flight', () => {
+  // A server per test: a request torn down by close() may reach the mock's log later.
+  let ses: MockSesServer;
+
+  beforeEach(async () => {
+    ses = await startMockSesServer({ port: 0, identities: ['acme.test'] });
+  });
+  afterEach(async () => {
+    await ses.close();
+  });
+
+  it('ends a slow send without a caller signal as aborted, and starts no attempt after it', async () => {
+    const proxy = await startCountingProxy(new URL(ses.url));
+    const send = vi.spyOn(SESv2Client.prototype, 'send');
+    ses.mock.faults.next({ kind: 'latency', latencyMs: 3_000 }, { times: 3 });
+    const connector = createAwsSesConnector({
+      ...fakeCredentials,
+      region: 'us-east-1',
+      emailAddress: 'noreply@acme.test',
+      endpoint: proxy.url,
+      maxAttempts: 3,
+      templates,
+    });
+    try {
+      const sending = connector
+        .sendMessage({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } })
+        .catch((e: unknown) => e);
+      await vi.waitFor(() => expect(proxy.connections()).toBe(1));
+      await connector.close();
+      const error = await sending;
+      expect(ConnectorError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: 'aborted', retryable: false });
+      expect((error as ConnectorError).message).toMatch(/closed/);
+      // The SDK call ends too: its socket was destroyed, and it did not retry on a new one.
+      const sdkCall = send.mock.results[0]?.value as Promise<unknown>;
+      expect(
+        await sdkCall.then(
+          () => 'sent',
+          (e: unknown) => (e as Error).name,
+        ),
+      ).not.toBe('sent');
+      expect(proxy.connections()).toBe(1);
+      expect(ses.mock.outbox.size).toBe(0);
+    } finally {
+      send.mockRestore();
+      await proxy.close();
+    }
+  });
+
+  it('never sends a retry that was waiting out its backoff when the client closed', async () => {
+    let closed = false;
+    const client = createSesClient(
+      {
+        region: 'us-east-1',
+        endpoint: ses.url,
+        accessKeyId: fakeCredentials.accessKeyId,
+        accessKeySecret: fakeCredentials.accessKeySecret,
+        maxAttempts: 3,
+        requestTimeoutMs: 5_000,
+      } as Parameters<typeof createSesClient>[0],
+      { isClosed: () => closed },
+    );
+    // Closes right after the SDK was granted a retry, i.e. while it waits out the backoff.
+    const refresh = SesRetryStrategy.prototype.refreshRetryTokenForRetry;
+    const spy = vi
+      .spyOn(SesRetryStrategy.prototype, 'refreshRetryTokenForRetry')
+      .mockImplementation(async function (this: InstanceType<typeof SesRetryStrategy>, ...args) {
+        const token = await refresh.apply(this, args);
+        closed = true;
+        return token;
+      });
+    ses.mock.faults.next('TooManyRequestsException');
+    try {
+      const error = await client
+        .send(
+          new SendEmailCommand({
+            FromEmailAddress: 'noreply@acme.test',
+            Destination: { ToAddresses: ['ada@example.com'] },
+            Content: {
+              Simple: { Subject: { Data: 'Hi' }, Body: { Text: { Data: 'Code 123456' } } },
+            },
+          }),
+        )
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'AbortError', message: expect.stringMatching(/closed/) });
+      expect(spy).toHaveBeenCalled();
+      expect(ses.mock.requests.operations('SendEmail')).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+      client.destroy();
     }
   });
 });

@@ -15,6 +15,11 @@ import { createSesPacer } from './ses-pacer.js';
 
 export interface AwsSesTransportContext {
   provider: string;
+  /**
+   * The connector's close signal: a send whose signal is this one has no caller signal. Without
+   * it every send's signal goes to the SDK.
+   */
+  closeSignal?: AbortSignal;
 }
 
 /**
@@ -23,9 +28,12 @@ export interface AwsSesTransportContext {
  */
 export function createAwsSesTransport(
   config: AwsSesConfig,
-  { provider }: AwsSesTransportContext,
+  { provider, closeSignal }: AwsSesTransportContext,
 ): EmailTransport {
-  const client = createSesClient(config);
+  let closed = false;
+  const client = createSesClient(config, {
+    isClosed: () => closed || closeSignal?.aborted === true,
+  });
   const pacer = createSesPacer(client, config, { provider });
   const errorContext = {
     region: config.region,
@@ -42,7 +50,14 @@ export function createAwsSesTransport(
       const release = await pacer.acquire(signal);
       let output: SendEmailCommandOutput;
       try {
-        output = await client.send(new SendEmailCommand(input), { abortSignal: signal });
+        const command = new SendEmailCommand(input);
+        // Only a caller's signal goes to the SDK. Options of any kind turn off its middleware
+        // cache, and it listens to a signal per request: ~130 µs of CPU a send together. The
+        // close signal is not needed there: close() destroys the sockets in flight, and the
+        // client starts no attempt after it (see createSesClient).
+        output = await (signal === closeSignal
+          ? client.send(command)
+          : client.send(command, { abortSignal: signal }));
       } catch (error) {
         throw mapSesError(error, {
           ...errorContext,
@@ -76,6 +91,7 @@ export function createAwsSesTransport(
     },
 
     close() {
+      closed = true;
       pacer.close();
       client.destroy();
     },

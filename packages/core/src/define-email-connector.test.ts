@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import type {
   TransportContext,
   TransportResult,
 } from './contract.js';
-import { defineEmailConnector } from './define-email-connector.js';
+import { defineEmailConnector, type TransportFactoryContext } from './define-email-connector.js';
 import { secret } from './secrets.js';
 import { templatesSchema } from './template.js';
 
@@ -43,7 +44,7 @@ function setup(
       (async () => ({ messageId: `msg-${recorder.sent.length}`, requestId: 'req-1', attempts: 2 })),
   };
   const createTransport = vi.fn(
-    (_config: Config, _context: { provider: string }): EmailTransport => ({
+    (_config: Config, _context: TransportFactoryContext): EmailTransport => ({
       send: (email, context) => {
         recorder.sent.push({ email, context });
         return recorder.send(email, context);
@@ -122,7 +123,10 @@ describe('the factory', () => {
     const connector = factory(config);
     expect(connector.metadata.provider).toBe('test');
     expect(createTransport).toHaveBeenCalledTimes(1);
-    expect(createTransport.mock.calls[0]![1]).toEqual({ provider: 'test' });
+    expect(createTransport.mock.calls[0]![1]).toEqual({
+      provider: 'test',
+      closeSignal: expect.any(AbortSignal),
+    });
     expect(factory.metadata.id).toBe('test-email');
   });
 
@@ -423,6 +427,91 @@ describe('close', () => {
     const error = await rejection(sending);
     expect(error.code).toBe('aborted');
     expect(error.message).toContain('closed');
+  });
+
+  it('aborts in-flight sends with and without a caller signal', async () => {
+    const { factory, config, recorder } = setup(() => new Promise(() => {}));
+    const connector = factory(config);
+    const input = { to: 'a@b.co', type: 'SignIn' as const, payload: { code: '1' } };
+    const caller = new AbortController();
+    const sends = [
+      connector.sendMessage(input),
+      connector.sendMessage(input, { signal: caller.signal }),
+      connector.sendMessage(input),
+    ];
+    await vi.waitFor(() => expect(recorder.sent).toHaveLength(3));
+    await connector.close();
+    for (const sending of sends) {
+      const error = await rejection(sending);
+      expect(error.code).toBe('aborted');
+      expect(error.message).toContain('closed');
+    }
+    expect(recorder.sent.every(({ context }) => context.signal.aborted)).toBe(true);
+    expect(caller.signal.aborted).toBe(false);
+  });
+
+  it('maps a transport that fails because close() tore its request down to aborted', async () => {
+    const { factory, config } = setup(
+      (_email, { signal }) =>
+        new Promise((_, reject) => {
+          signal.addEventListener('abort', () => reject(new Error('socket hang up')));
+        }),
+    );
+    const connector = factory(config);
+    const sending = connector.sendMessage({ to: 'a@b.co', type: 'SignIn', payload: { code: '1' } });
+    await connector.close();
+    expect((await rejection(sending)).code).toBe('aborted');
+  });
+
+  it('gives a send without a caller signal the close signal from the transport factory', async () => {
+    const { factory, config, recorder, createTransport } = setup();
+    const connector = factory(config);
+    const input = { to: 'a@b.co', type: 'SignIn' as const, payload: { code: '1' } };
+    await connector.sendMessage(input);
+    await connector.sendMessage(input, { signal: new AbortController().signal });
+    const { closeSignal } = createTransport.mock.calls[0]![1];
+    expect(recorder.sent[0]!.context.signal).toBe(closeSignal);
+    // With a caller signal the transport gets one that fires on either.
+    expect(recorder.sent[1]!.context.signal).not.toBe(closeSignal);
+    expect(closeSignal.aborted).toBe(false);
+    await connector.close();
+    expect(closeSignal.aborted).toBe(true);
+  });
+
+  it('leaves no listener behind on the close signal or the caller signal', async () => {
+    let calls = 0;
+    const { factory, config, createTransport } = setup(async () => {
+      calls += 1;
+      if (calls % 2 === 0) throw new Error('flaky');
+      return { messageId: `m-${calls}` };
+    });
+    const connector = factory(config);
+    const caller = new AbortController();
+    const input = { to: 'a@b.co', type: 'SignIn' as const, payload: { code: '1' } };
+    await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        connector.sendMessage(input, i % 2 === 0 ? {} : { signal: caller.signal }),
+      ),
+    );
+    expect(calls).toBe(20);
+    const { closeSignal } = createTransport.mock.calls[0]![1];
+    expect(getEventListeners(closeSignal, 'abort')).toHaveLength(0);
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('fails a send whose event listener closed the connector, without calling the transport', async () => {
+    const { factory, config, recorder } = setup();
+    let connector: ReturnType<typeof factory> | undefined;
+    connector = factory(config, {
+      onEvent: (event) => {
+        if (event.type === 'send:start') void connector?.close();
+      },
+    });
+    const error = await rejection(
+      connector.sendMessage({ to: 'a@b.co', type: 'SignIn', payload: { code: '1' } }),
+    );
+    expect(error.code).toBe('aborted');
+    expect(recorder.sent).toHaveLength(0);
   });
 });
 

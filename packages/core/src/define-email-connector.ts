@@ -31,6 +31,13 @@ import { usageTypeSchema } from './usage-types.js';
 export interface TransportFactoryContext {
   /** The connector's provider id (`metadata.provider`), for the errors the transport raises. */
   provider: string;
+  /**
+   * Fires when the connector closes (before the transport's `close()`). A send without a
+   * caller signal gets exactly this signal as its `signal`, so a transport can tell the two
+   * apart: e.g. give an SDK only a caller's signal when its own `close()` already stops the
+   * I/O in flight. It is shared by every such send: remove the listeners you add to it.
+   */
+  closeSignal: AbortSignal;
 }
 
 /** Everything a provider supplies; the pipeline (validation, templates, events, abort) is shared. */
@@ -169,10 +176,16 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
       provider,
       connectorId: definition.metadata.id,
     });
-    const transport = definition.createTransport(config, { provider });
     const closeController = new AbortController();
-    // Every in-flight send listens to it: hundreds of parallel sends are normal, not a leak.
+    // Transports pass it to their I/O, once per in-flight send: hundreds of parallel sends
+    // are normal, not a leak.
     setMaxListeners(0, closeController.signal);
+    const transport = definition.createTransport(config, {
+      provider,
+      closeSignal: closeController.signal,
+    });
+    // The rejecters of the sends in flight without a caller signal (see sendUntilClosed).
+    const inFlight = new Set<(error: ConnectorError) => void>();
     let closePromise: Promise<void> | undefined;
 
     const emit = (event: ConnectorEvent): void => {
@@ -229,14 +242,51 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
       return result;
     };
 
-    const callTransport = async (
+    const checkResult = (result: TransportResult | undefined): TransportResult => {
+      if (typeof result?.messageId !== 'string' || result.messageId === '') {
+        throw new ConnectorError('general', `The ${provider} transport returned no message id.`, {
+          provider,
+          hint: 'This is a bug in the connector; please report it.',
+        });
+      }
+      return result;
+    };
+
+    const startSend = (email: OutgoingEmail, signal: AbortSignal): Promise<TransportResult> => {
+      try {
+        return Promise.resolve(transport.send(email, { signal }));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+
+    // Without a caller signal, only close() can abort a send: the transport gets the close
+    // signal itself, and close() rejects the sends waiting here. That spares each send an
+    // AbortController, its listeners and a Promise.race.
+    const sendUntilClosed = (email: OutgoingEmail): Promise<TransportResult> =>
+      new Promise<TransportResult>((resolve, reject) => {
+        inFlight.add(reject);
+        startSend(email, closeController.signal).then(
+          (result) => {
+            inFlight.delete(reject);
+            resolve(result);
+          },
+          (error: unknown) => {
+            inFlight.delete(reject);
+            // A transport that fails because its signal fired was aborted, whatever it threw.
+            reject(closeController.signal.aborted ? abortedError(undefined) : error);
+          },
+        );
+      });
+
+    const sendUntilAborted = async (
       email: OutgoingEmail,
-      callerSignal: AbortSignal | undefined,
+      callerSignal: AbortSignal,
     ): Promise<TransportResult> => {
       const controller = new AbortController();
-      const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+      const onCallerAbort = (): void => controller.abort(callerSignal.reason);
       const onClose = (): void => controller.abort(closeController.signal.reason);
-      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       closeController.signal.addEventListener('abort', onClose, { once: true });
       try {
         // Rejects promptly on abort even when the transport ignores its signal.
@@ -245,26 +295,30 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
             once: true,
           });
         });
-        const sending = Promise.resolve().then(() =>
-          transport.send(email, { signal: controller.signal }),
-        );
+        const sending = startSend(email, controller.signal);
         aborted.catch(() => {});
         sending.catch(() => {});
-        const result = await Promise.race([sending, aborted]);
-        if (typeof result?.messageId !== 'string' || result.messageId === '') {
-          throw new ConnectorError('general', `The ${provider} transport returned no message id.`, {
-            provider,
-            hint: 'This is a bug in the connector; please report it.',
-          });
-        }
-        return result;
+        return await Promise.race([sending, aborted]);
       } catch (error) {
         if (controller.signal.aborted) throw abortedError(callerSignal);
         throw error;
       } finally {
-        callerSignal?.removeEventListener('abort', onCallerAbort);
+        callerSignal.removeEventListener('abort', onCallerAbort);
         closeController.signal.removeEventListener('abort', onClose);
       }
+    };
+
+    const callTransport = async (
+      email: OutgoingEmail,
+      callerSignal: AbortSignal | undefined,
+    ): Promise<TransportResult> => {
+      // close() may have run since the send started (e.g. from an onEvent listener).
+      if (closeController.signal.aborted) throw abortedError(undefined);
+      return checkResult(
+        await (callerSignal === undefined
+          ? sendUntilClosed(email)
+          : sendUntilAborted(email, callerSignal)),
+      );
     };
 
     const send = async (input: SendMessageInput, sendOptions: SendOptions): Promise<SendResult> => {
@@ -406,6 +460,8 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
       close(): Promise<void> {
         closePromise ??= (async () => {
           closeController.abort();
+          for (const reject of inFlight) reject(abortedError(undefined));
+          inFlight.clear();
           await transport.close?.();
         })();
         return closePromise;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -33,5 +34,37 @@ describe('the built CJS and ESM copies', () => {
     const { z } = await import('zod');
     const schema = z.object({ key: cjs.secret(z.string()) });
     expect(esm.secretFieldsOf(schema)).toEqual(['key']);
+  });
+});
+
+// Run in a fresh node: whether html-to-text is loaded is a fact about the whole process.
+function loadsHtmlToText(importCore: string): { onImport: boolean; onRender: boolean } {
+  const script = `
+    const { createRequire } = require('node:module');
+    const loaded = () => Object.keys(createRequire(${JSON.stringify(cjsPath)}).cache).some((file) => file.includes('html-to-text'));
+    (async () => {
+      const core = ${importCore};
+      const onImport = loaded();
+      const template = { usageType: 'Generic', subject: 'Hi', content: '<p>Code <b>{{code}}</b></p>' };
+      const { text } = core.renderTemplate(template, { code: '123456' });
+      if (text !== 'Code 123456') throw new Error('unexpected text: ' + text);
+      console.log(JSON.stringify({ onImport, onRender: loaded() }));
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+describe('html-to-text in the built copies', () => {
+  it('is loaded by the first HTML render, not by importing the CJS build', () => {
+    expect(loadsHtmlToText(`require(${JSON.stringify(cjsPath)})`)).toEqual({
+      onImport: false,
+      onRender: true,
+    });
+  });
+
+  it('is loaded by the first HTML render, not by importing the ESM build', () => {
+    expect(loadsHtmlToText(`await import(${JSON.stringify(esmUrl)})`)).toEqual({
+      onImport: false,
+      onRender: true,
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { compile } from 'html-to-text';
 import { ConnectorError } from './connector-error.js';
+import { plainTextPart } from './plain-text-part.js';
 import type { Template } from './template.js';
 import { isVariablePath, placeholderPattern } from './template-variables.js';
 
@@ -7,7 +7,10 @@ export interface RenderedEmail {
   subject: string;
   /** Absent for `text/plain` templates. */
   html?: string;
-  /** The plain-text part: the template itself for `text/plain`, derived from the HTML otherwise. */
+  /**
+   * The plain-text part: the template itself for `text/plain`; otherwise the HTML as text (not
+   * hard-wrapped), with each value as given rather than HTML-escaped.
+   */
   text: string;
 }
 
@@ -22,27 +25,6 @@ const htmlEscapes: Record<string, string> = {
 /** Escapes the five characters that matter in HTML text and attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => htmlEscapes[char]!);
-}
-
-let htmlToText: ((html: string) => string) | undefined;
-
-// Compiled once: html-to-text builds its selector tables per call otherwise.
-function toPlainText(html: string): string {
-  htmlToText ??= compile({
-    wordwrap: 80,
-    selectors: [
-      { selector: 'a', options: { linkBrackets: ['(', ')'], hideLinkIfSameAsText: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'h1', options: { uppercase: false } },
-      { selector: 'h2', options: { uppercase: false } },
-      { selector: 'h3', options: { uppercase: false } },
-      { selector: 'h4', options: { uppercase: false } },
-      { selector: 'h5', options: { uppercase: false } },
-      { selector: 'h6', options: { uppercase: false } },
-      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
-    ],
-  });
-  return htmlToText(html);
 }
 
 type Lookup = { found: true; value: unknown } | { found: false };
@@ -95,30 +77,35 @@ function valueToString(template: Template, path: string, value: unknown): string
   }
 }
 
+/** The raw value of a placeholder's expression; throws when it is no path or has no value. */
+function resolve(template: Template, expression: string, payload: Record<string, unknown>): string {
+  if (!isVariablePath(expression)) {
+    throw renderError(
+      template,
+      `the placeholder {{${expression.slice(0, 40)}}} is not a variable path.`,
+      'Placeholders are variable paths such as {{code}}, {{user.name}} or {{items.0.name}}.',
+    );
+  }
+  const result = lookup(payload, expression);
+  if (!result.found) {
+    throw renderError(
+      template,
+      `the variable {{${expression}}} is missing from the payload.`,
+      `Pass payload.${expression} to sendMessage, or remove {{${expression}}} from the template.`,
+    );
+  }
+  return valueToString(template, expression, result.value);
+}
+
 function substitute(
   template: Template,
   text: string,
   payload: Record<string, unknown>,
   encode: (value: string) => string,
 ): string {
-  return text.replace(placeholderPattern, (_match, expression: string) => {
-    if (!isVariablePath(expression)) {
-      throw renderError(
-        template,
-        `the placeholder {{${expression.slice(0, 40)}}} is not a variable path.`,
-        'Placeholders are variable paths such as {{code}}, {{user.name}} or {{items.0.name}}.',
-      );
-    }
-    const result = lookup(payload, expression);
-    if (!result.found) {
-      throw renderError(
-        template,
-        `the variable {{${expression}}} is missing from the payload.`,
-        `Pass payload.${expression} to sendMessage, or remove {{${expression}}} from the template.`,
-      );
-    }
-    return encode(valueToString(template, expression, result.value));
-  });
+  return text.replace(placeholderPattern, (_match, expression: string) =>
+    encode(resolve(template, expression, payload)),
+  );
 }
 
 const identity = (value: string): string => value;
@@ -157,5 +144,7 @@ export function renderTemplate(
     return { subject, text: substitute(template, template.content, payload, identity) };
   }
   const html = substitute(template, template.content, payload, escapeHtml);
-  return { subject, html, text: toPlainText(html) };
+  // Every placeholder of the content resolved above, so resolving again cannot throw.
+  const text = plainTextPart(template, html, (path) => resolve(template, path, payload));
+  return { subject, html, text };
 }

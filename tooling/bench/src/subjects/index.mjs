@@ -12,10 +12,12 @@ export const subjects = [
     kind: 'floor',
     async create({ url }) {
       const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+      // The best a hand-written sender can do with the SDK: one client, middleware stack cached.
       const client = new SESv2Client({
         region: fx.region,
         endpoint: url,
         credentials: fx.credentials,
+        cacheMiddleware: true,
       });
       const input = fx.preRenderedSendEmail();
       return {
