@@ -46,6 +46,18 @@ async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
   throw new Error('expected a ConnectorError');
 }
 
+/** An `'auto'` pacer on its own client, on a clock the test moves. */
+function autoPacer(clock: { now: number }) {
+  const config = awsSesConfigSchema.parse({ ...baseConfig, pacing: 'auto' });
+  const client = createSesClient(config);
+  const pacer = createSesPacer(client, config, { provider: 'aws-ses', now: () => clock.now });
+  cleanups.push(() => {
+    pacer.close();
+    client.destroy();
+  });
+  return pacer;
+}
+
 const throttled = () =>
   mock.requests
     .operations('SendEmail')
@@ -120,14 +132,8 @@ describe("pacing: 'auto'", () => {
   });
 
   it('re-reads the rate after the refresh interval, in the background', async () => {
-    let clock = 0;
-    const config = awsSesConfigSchema.parse({ ...baseConfig, pacing: 'auto' });
-    const client = createSesClient(config);
-    const pacer = createSesPacer(client, config, { provider: 'aws-ses', now: () => clock });
-    cleanups.push(() => {
-      pacer.close();
-      client.destroy();
-    });
+    const clock = { now: 0 };
+    const pacer = autoPacer(clock);
     const signal = new AbortController().signal;
     mock.account.maxSendRate = 5;
 
@@ -135,7 +141,7 @@ describe("pacing: 'auto'", () => {
     expect(pacer.ratePerSecond).toBe(5);
 
     mock.account.maxSendRate = 8;
-    clock += autoPacingRefreshMs;
+    clock.now += autoPacingRefreshMs;
     (await pacer.acquire(signal))();
     // That acquire did not wait for the new rate: it is read in the background.
     await vi.waitFor(() => expect(pacer.ratePerSecond).toBe(8));
@@ -143,31 +149,19 @@ describe("pacing: 'auto'", () => {
   });
 
   it('does not re-read the rate before the refresh interval', async () => {
-    let clock = 0;
-    const config = awsSesConfigSchema.parse({ ...baseConfig, pacing: 'auto' });
-    const client = createSesClient(config);
-    const pacer = createSesPacer(client, config, { provider: 'aws-ses', now: () => clock });
-    cleanups.push(() => {
-      pacer.close();
-      client.destroy();
-    });
+    const clock = { now: 0 };
+    const pacer = autoPacer(clock);
     const signal = new AbortController().signal;
     (await pacer.acquire(signal))();
-    clock += autoPacingRefreshMs - 1;
+    clock.now += autoPacingRefreshMs - 1;
     (await pacer.acquire(signal))();
     expect(mock.requests.operations('GetAccount')).toHaveLength(1);
     expect(pacer.ratePerSecond).toBe(20);
   });
 
   it('sends unpaced when GetAccount is denied, asks again only after the interval', async () => {
-    let clock = 0;
-    const config = awsSesConfigSchema.parse({ ...baseConfig, pacing: 'auto' });
-    const client = createSesClient(config);
-    const pacer = createSesPacer(client, config, { provider: 'aws-ses', now: () => clock });
-    cleanups.push(() => {
-      pacer.close();
-      client.destroy();
-    });
+    const clock = { now: 0 };
+    const pacer = autoPacer(clock);
     const signal = new AbortController().signal;
     mock.faults.next('AccessDeniedException', { operation: 'GetAccount' });
 
@@ -175,7 +169,7 @@ describe("pacing: 'auto'", () => {
     expect(pacer.ratePerSecond).toBeUndefined();
     expect(mock.requests.operations('GetAccount')).toHaveLength(1);
 
-    clock += autoPacingRefreshMs;
+    clock.now += autoPacingRefreshMs;
     (await pacer.acquire(signal))();
     await vi.waitFor(() => expect(pacer.ratePerSecond).toBe(20));
     expect(mock.requests.operations('GetAccount')).toHaveLength(2);

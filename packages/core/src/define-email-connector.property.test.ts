@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { bareMetadata } from '../test/fixtures.js';
 import { hostileString } from '../test/hostile-strings.js';
 import { ConnectorError } from './connector-error.js';
 import type { OutgoingEmail, SendMessageInput } from './contract.js';
@@ -25,20 +26,7 @@ const templates: Template[] = [
 function recordingConnector() {
   const wire: OutgoingEmail[] = [];
   const create = defineEmailConnector({
-    metadata: {
-      id: 'recording-email',
-      provider: 'recording',
-      name: 'Recording',
-      description: 'Records what reaches the transport',
-      capabilities: {
-        check: false,
-        tags: false,
-        replyTo: false,
-        retries: false,
-        requestTimeout: false,
-      },
-      formItems: [],
-    },
+    metadata: bareMetadata('recording', 'Records what reaches the transport'),
     configSchema: z.object({ templates: templatesSchema }),
     sender: () => 'Acme <noreply@acme.test>',
     createTransport: () => ({

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { requiredTemplates } from '../test/fixtures.js';
+import { bareMetadata, requiredTemplates } from '../test/fixtures.js';
 import { ConnectorError } from './connector-error.js';
 import type {
   ConnectorEvent,
@@ -28,20 +28,7 @@ function setup(provider = 'test', mode: 'auto' | 'manual' = 'auto') {
   const pending: Deferred[] = [];
   let failures: unknown[] = [];
   const factory = defineEmailConnector({
-    metadata: {
-      id: `${provider}-email`,
-      provider,
-      name: provider,
-      description: 'test',
-      capabilities: {
-        check: false,
-        tags: false,
-        replyTo: false,
-        retries: false,
-        requestTimeout: false,
-      },
-      formItems: [],
-    },
+    metadata: bareMetadata(provider, 'test'),
     configSchema: z.object({ templates: templatesSchema }),
     sender: () => 'noreply@acme.test',
     createTransport: () => ({

@@ -13,6 +13,16 @@ export const fmt = {
   },
 };
 
+/** The cells every load-test row starts with: who, how many in flight, and how fast. */
+const loadCells = (r) => [
+  r.label,
+  String(r.concurrency),
+  fmt.rate(r.msgPerSec),
+  fmt.ratio(r.ratio),
+  fmt.ms(r.p50Ms),
+  fmt.ms(r.p99Ms),
+];
+
 /** The tables every output shares: `{ title, note?, columns, rows }`, rows of strings. */
 export function buildTables(report) {
   const tables = [];
@@ -24,15 +34,7 @@ export function buildTables(report) {
       columns: ['sender', 'conc.', 'msg/s', 'vs raw SDK', 'p50 ms', 'p99 ms', 'client CPU µs/msg'],
       align: 'lrrrrrr',
       rows: Object.values(send.results).flatMap((rows) =>
-        Object.values(rows).map((r) => [
-          r.label,
-          String(r.concurrency),
-          fmt.rate(r.msgPerSec),
-          fmt.ratio(r.ratio),
-          fmt.ms(r.p50Ms),
-          fmt.ms(r.p99Ms),
-          fmt.us(r.cpuUsPerMsg),
-        ]),
+        Object.values(rows).map((r) => [...loadCells(r), fmt.us(r.cpuUsPerMsg)]),
       ),
       notes: [
         'vs raw SDK: the median over rounds of the per-round throughput ratio (both ran in the same round).',
@@ -57,12 +59,7 @@ export function buildTables(report) {
       align: 'lrrrrrrr',
       rows: Object.values(servers.results).flatMap((rows) =>
         Object.values(rows).map((r) => [
-          r.label,
-          String(r.concurrency),
-          fmt.rate(r.msgPerSec),
-          fmt.ratio(r.ratio),
-          fmt.ms(r.p50Ms),
-          fmt.ms(r.p99Ms),
+          ...loadCells(r),
           r.serverCpuUsPerMsg === undefined ? 'in client' : fmt.us(r.serverCpuUsPerMsg),
           fmt.us(r.cpuUsPerMsg),
         ]),
