@@ -6,7 +6,7 @@ import { defineConfig } from 'tsup';
 // `import.meta.url`, which the lazy `createRequire` of html-to-text needs.
 export default defineConfig(
   defineLibraryConfig({
-    entry: ['src/index.ts', 'src/testing.ts', 'src/cli.ts'],
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli.ts' },
     splitting: true,
     shims: true,
   }),

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { ConnectorError, type ConnectorErrorCode, type DeliveredEmail } from '@org/connector-core';
+import { ConnectorError, type ConnectorErrorCode } from '@org/connector-core';
+import type { DeliveredEmail } from '@org/connector-core/testing';
 import { assert, expect } from 'vitest';
 
 /** Awaits a promise that must reject; fails with `what` when it resolves instead. */

@@ -1,9 +1,5 @@
-import type {
-  ConnectorCapabilities,
-  ConnectorOptions,
-  EmailConnector,
-  ProviderMock,
-} from '@org/connector-core';
+import type { ConnectorCapabilities, ConnectorOptions, EmailConnector } from '@org/connector-core';
+import type { ProviderMock } from '@org/connector-core/testing';
 import type { ConformanceGroupName, ConformanceHarness } from './types.js';
 
 /** What a case body gets: the harness plus connectors that are closed after the case. */

@@ -1,4 +1,5 @@
-import type { ConnectorErrorCode, ProviderFaultKind } from '@org/connector-core';
+import type { ConnectorErrorCode } from '@org/connector-core';
+import type { ProviderFaultKind } from '@org/connector-core/testing';
 
 export interface FaultExpectation {
   code: ConnectorErrorCode;

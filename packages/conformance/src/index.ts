@@ -3,8 +3,8 @@ export type {
   InjectOptions,
   ProviderFaultKind,
   ProviderMock,
-} from '@org/connector-core';
-export { providerFaultKinds } from '@org/connector-core';
+} from '@org/connector-core/testing';
+export { providerFaultKinds } from '@org/connector-core/testing';
 export type { CaseContext, ConformanceCase } from './conformance-case.js';
 export { conformanceCases } from './conformance-cases.js';
 export { describeEmailConnectorConformance } from './describe-conformance.js';

@@ -1,4 +1,5 @@
-import type { ConnectorOptions, EmailConnector, ProviderMock } from '@org/connector-core';
+import type { ConnectorOptions, EmailConnector } from '@org/connector-core';
+import type { ProviderMock } from '@org/connector-core/testing';
 
 type MaybePromise<T> = T | Promise<T>;
 

@@ -3,7 +3,7 @@ import type {
   InjectOptions,
   ProviderFaultKind,
   ProviderMock,
-} from '@org/connector-core';
+} from '@org/connector-core/testing';
 import { addressOf } from './engine/address.js';
 import type { Fault, MockSes, OutboxMessage } from './types.js';
 

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { ConnectorError, type SendResult } from '@org/connector-core';
+import { type SmtpMock, startSmtpMock } from '@org/mock-smtp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configFor, credentials, signIn } from '../test/fixtures.js';
 import { createSmtpConnector, type SmtpConnector } from './connector.js';
-import { type SmtpMock, startSmtpMock } from './testing/index.js';
 
 const opened: SmtpConnector[] = [];
 function connect(config: Record<string, unknown>): SmtpConnector {

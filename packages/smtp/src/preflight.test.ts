@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { ConnectorError } from '@org/connector-core';
+import { type SmtpMock, startSmtpMock } from '@org/mock-smtp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configFor, credentials, templates } from '../test/fixtures.js';
 import { createSmtpConnector, type SmtpConnector } from './connector.js';
-import { type SmtpMock, startSmtpMock } from './testing/index.js';
 
 const opened: SmtpConnector[] = [];
 function connect(config: Record<string, unknown>): SmtpConnector {

@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SmtpMock, startSmtpMock } from '@org/mock-smtp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type SmtpMock, startSmtpMock } from '../src/testing/index.js';
 
 const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
 const binPath = join(packageDir, 'bin/smtp-connector.js');

@@ -2,9 +2,9 @@ import {
   conformanceTemplates,
   describeEmailConnectorConformance,
 } from '@org/connector-conformance';
+import { type SmtpMock, startSmtpMock } from '@org/mock-smtp';
 import { afterAll, beforeAll } from 'vitest';
 import { createSmtpConnector } from '../src/index.js';
-import { type SmtpMock, startSmtpMock } from '../src/testing/index.js';
 
 const credentials = { user: 'conformance', pass: 'smtp-conformance-password-0123456789' };
 

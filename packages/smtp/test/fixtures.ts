@@ -1,6 +1,6 @@
 import { conformanceTemplates } from '@org/connector-conformance';
 import type { Template } from '@org/connector-core';
-import type { SmtpMock } from '../src/testing/index.js';
+import type { SmtpMock } from '@org/mock-smtp';
 
 export const credentials = { user: 'app', pass: 'app-smtp-password-0123456789' };
 

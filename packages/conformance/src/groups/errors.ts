@@ -1,4 +1,4 @@
-import type { ProviderFaultKind } from '@org/connector-core';
+import type { ProviderFaultKind } from '@org/connector-core/testing';
 import { expect } from 'vitest';
 import { addressOf, expectRejection } from '../assertions.js';
 import { type CaseContext, defineCases } from '../conformance-case.js';

@@ -1,4 +1,5 @@
-import { type DeliveredEmail, type UsageType, usageTypes } from '@org/connector-core';
+import { type UsageType, usageTypes } from '@org/connector-core';
+import type { DeliveredEmail } from '@org/connector-core/testing';
 import { assert, expect } from 'vitest';
 import { addressOf } from '../assertions.js';
 import { type CaseContext, defineCases } from '../conformance-case.js';

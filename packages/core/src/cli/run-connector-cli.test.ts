@@ -8,7 +8,7 @@ import {
   createMemoryConnector,
   createMemoryProvider,
   type MemoryConnectorOptions,
-} from '../testing.js';
+} from '../testing/index.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { hasConfigValue, nonBlank } from './config-values.js';
 import type { ConnectorCliDefinition } from './connector-cli-definition.js';

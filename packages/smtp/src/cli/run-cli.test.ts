@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type SmtpMock, startSmtpMock } from '@org/mock-smtp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { credentials } from '../../test/fixtures.js';
-import { type SmtpMock, startSmtpMock } from '../testing/index.js';
 import { runCli } from './run-cli.js';
 
 let relay: SmtpMock;

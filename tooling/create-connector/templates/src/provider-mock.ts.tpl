@@ -1,9 +1,4 @@
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderFaultKind,
-  ProviderMock,
-} from '@org/connector-core';
+import type { DeliveredEmail, InjectOptions, ProviderFaultKind, ProviderMock } from '@org/connector-core/testing';
 
 export interface __PASCAL__ProviderMock extends ProviderMock {
   /** Stops intercepting; called by the conformance test after each test. */

@@ -1,7 +1,7 @@
+import { type SmtpMock, startSmtpMock } from '@org/mock-smtp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configFor, credentials, signIn } from '../../test/fixtures.js';
-import { createSmtpConnector, type SmtpConnector } from '../connector.js';
-import { type SmtpMock, startSmtpMock } from './index.js';
+import { createSmtpConnector, type SmtpConnector } from '../src/connector.js';
+import { configFor, credentials, signIn } from './fixtures.js';
 
 let mock: SmtpMock;
 beforeAll(async () => {

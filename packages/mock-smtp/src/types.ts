@@ -1,4 +1,4 @@
-import type { DeliveredEmail, ProviderMock } from '@org/connector-core';
+import type { DeliveredEmail, ProviderMock } from '@org/connector-core/testing';
 import type { CertificatePair } from './self-signed-certificate.js';
 
 /** Where in the SMTP session a fault strikes. */

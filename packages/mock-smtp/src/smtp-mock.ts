@@ -6,10 +6,10 @@ import type {
   InjectOptions,
   ProviderFaultKind,
   ProviderMock,
-} from '@org/connector-core';
+} from '@org/connector-core/testing';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
-import { parseTags } from '../mail-options.js';
+import { parseTagsHeader } from './parse-tags-header.js';
 import { providerFault } from './provider-faults.js';
 import { createSelfSignedCertificate } from './self-signed-certificate.js';
 import type {
@@ -302,7 +302,7 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
       ...(typeof parsed.html === 'string' ? { html: parsed.html } : {}),
       text: parsed.text ?? '',
       headers: extraHeaders,
-      tags: tagHeader === false ? {} : parseTags(headerValue(tagHeader)),
+      tags: tagHeader === false ? {} : parseTagsHeader(headerValue(tagHeader)),
       envelope: {
         from: envelope.mailFrom === false ? '' : asciiAddress(envelope.mailFrom.address),
         to: envelope.rcptTo.map((recipient) => asciiAddress(recipient.address)),

@@ -1,24 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { ConnectorError, type ConnectorErrorCode, connectorErrorCodes } from './connector-error.js';
+import {
+  ConnectorError,
+  type ConnectorErrorCode,
+  connectorErrorCodes,
+} from '../connector-error.js';
 import type {
   CheckOptions,
   CheckReport,
   ConnectorOptions,
-  DeliveredEmail,
   EmailConnector,
   EmailTransport,
-  InjectOptions,
   OutgoingEmail,
-  ProviderFaultKind,
-  ProviderMock,
   TransportContext,
   TransportResult,
-} from './contract.js';
-import { defineEmailConnector } from './define-email-connector.js';
-import { formatMailbox } from './mailbox.js';
-import { type Template, templatesSchema } from './template.js';
+} from '../contract.js';
+import { defineEmailConnector } from '../define-email-connector.js';
+import { formatMailbox } from '../mailbox.js';
+import { type Template, templatesSchema } from '../template.js';
+import type {
+  DeliveredEmail,
+  InjectOptions,
+  ProviderFaultKind,
+  ProviderMock,
+} from './provider-mock.js';
 
 /** A rendered email as the memory connector recorded it. */
 export interface MemoryOutboxEntry extends OutgoingEmail {

@@ -1,4 +1,4 @@
-import type { ProviderFaultKind } from '@org/connector-core';
+import type { ProviderFaultKind } from '@org/connector-core/testing';
 import type { SmtpFault } from './types.js';
 
 const defaultLatencyMs = 1_000;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { requiredTemplates } from '../test/fixtures.js';
-import { ConnectorError } from './connector-error.js';
-import type { ConnectorEvent, ProviderFaultKind } from './contract.js';
-import { createMemoryConnector, createMemoryProvider } from './testing.js';
+import { requiredTemplates } from '../../test/fixtures.js';
+import { ConnectorError } from '../connector-error.js';
+import type { ConnectorEvent } from '../contract.js';
+import { createMemoryConnector, createMemoryProvider } from './index.js';
+import type { ProviderFaultKind } from './provider-mock.js';
 
 const from = 'Acme <noreply@acme.test>';
 

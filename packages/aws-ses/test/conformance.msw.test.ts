@@ -1,6 +1,6 @@
+import { describeEmailConnectorConformance } from '@org/connector-conformance';
 import { useMockSes } from '@org/mock-ses/vitest';
-import { describeEmailConnectorConformance } from '../src/index.js';
-import { awsSesHarness, conformanceCredentials } from './fixtures/aws-ses-harness.js';
+import { awsSesHarness, conformanceCredentials } from './conformance-harness.js';
 
 // The real SESv2Client, its requests intercepted by msw and answered by the SES mock.
 const ses = useMockSes({ credentials: conformanceCredentials });

@@ -1,7 +1,7 @@
+import { describeEmailConnectorConformance } from '@org/connector-conformance';
 import { type MockSesServer, startMockSesServer } from '@org/mock-ses';
 import { afterAll, beforeAll } from 'vitest';
-import { describeEmailConnectorConformance } from '../src/index.js';
-import { awsSesHarness, conformanceCredentials } from './fixtures/aws-ses-harness.js';
+import { awsSesHarness, conformanceCredentials } from './conformance-harness.js';
 
 // The real SESv2Client over HTTP to a local mock SES server (the `endpoint` setting).
 let server: MockSesServer;
