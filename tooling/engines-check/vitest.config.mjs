@@ -1,0 +1,6 @@
+import { defineProjectConfig } from '@org/vitest-config';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(
+  defineProjectConfig({ test: { name: 'engines-check', include: ['src/**/*.test.mjs'] } }),
+);
