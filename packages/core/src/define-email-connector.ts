@@ -22,6 +22,7 @@ import type {
   TransportResult,
 } from './contract.js';
 import { createIdempotency } from './idempotency.js';
+import { localeTagSchema } from './locale-tag.js';
 import { maskAddress, parseMailbox } from './mailbox.js';
 import { renderTemplate } from './render-template.js';
 import { redactConfig, scrubSecrets, secretFieldsOf, secretValuesOf } from './secrets.js';
@@ -71,7 +72,7 @@ const sendInputSchema = z.object({
   payload: z.looseObject({
     code: z.string().optional(),
     link: z.string().optional(),
-    locale: z.string().optional(),
+    locale: localeTagSchema({ allowUnderscore: true }).optional(),
   }),
 });
 

@@ -20,6 +20,11 @@ describe('templateSchema', () => {
     [{ usageType: 'SignIn', subject: '', content: 'c' }, 'subject'],
     [{ usageType: 'SignIn', subject: 's', content: 'c', locale: 'not a locale' }, 'locale'],
     [
+      { usageType: 'SignIn', subject: 's', content: 'c', locale: `${'ab-'.repeat(25_000)}cd` },
+      'locale',
+    ],
+    [{ usageType: 'SignIn', subject: 's', content: 'c', locale: 'en-x' }, 'locale'],
+    [
       { usageType: 'SignIn', subject: 's', content: 'c', contentType: 'text/markdown' },
       'contentType',
     ],

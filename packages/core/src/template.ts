@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeTagSchema } from './locale-tag.js';
 import { requiredUsageTypes, usageTypeSchema } from './usage-types.js';
 
 export const templateContentTypes = ['text/html', 'text/plain'] as const;
@@ -8,13 +9,7 @@ export const templateSchema = z.object({
   usageType: usageTypeSchema,
   subject: z.string().min(1, 'subject must not be empty'),
   content: z.string().min(1, 'content must not be empty'),
-  locale: z
-    .string()
-    .regex(
-      /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/,
-      'locale must be a BCP 47 tag such as en or zh-Hant-TW',
-    )
-    .optional(),
+  locale: localeTagSchema().optional(),
   contentType: z.enum(templateContentTypes).optional(),
 });
 
