@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { ConnectorError } from './connector-error.js';
 import type { Mailbox } from './contract.js';
 
@@ -12,7 +12,6 @@ export interface ParseMailboxOptions {
 
 // RFC 5322 atext: the characters a dot-atom local part may use without quoting.
 const localPartPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const domainLabelPattern = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 // A display name made only of these can go into a header unquoted.
 const atomPhrasePattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we reject
@@ -140,19 +139,86 @@ function parseAddress(raw: string, label: string): string {
   return `${local}@${parseDomain(domain, label)}`;
 }
 
+// An LDH label (RFC 1035 §2.3.1, RFC 1123 §2.1): letters, digits and inner hyphens.
+const ldhLabelPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+// What the last label of a host is when a resolver or URL parser would read the host as an
+// IPv4 address (`127.0.0.1`, `2130706433`, `0x7f.1`): decimal, octal or hex.
+const numericLabelPattern = /^(?:0x[0-9a-f]*|[0-9]+)$/i;
+// A U-label may hold letters, marks, digits and hyphens; anything else (`/`, `%`, `\`, `:`,
+// fullwidth dots, symbols) is refused before any conversion can map it away.
+const unicodeLabelPattern = /^[\p{L}\p{M}\p{N}-]+$/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+const nonAsciiPattern = /[^\u0000-\u007F]/;
+
+/**
+ * Validates a domain as a sequence of DNS labels, character by character: nothing is parsed
+ * the way a URL host is, so nothing is normalised away (`bank.example/x`, `%65vil.com`,
+ * `evil.com\good.com`, `2130706433` and `0x7f.1` are refused, not rewritten). ASCII labels
+ * are returned exactly as given; a label with non-ASCII characters must be a U-label, which is
+ * converted to its punycode A-label (the only rewrite).
+ */
 function parseDomain(domain: string, label: string): string {
-  // domainToASCII applies UTS #46 (lower-casing, punycode); it returns '' when it cannot.
-  const ascii = domainToASCII(domain);
-  if (ascii === '') throw invalid(label, 'the domain is not a valid domain name');
-  if (ascii.length > 253) throw invalid(label, 'the domain is longer than 253 characters');
-  const labels = ascii.split('.');
-  if (labels.length < 2) {
+  if (domain.startsWith('[')) {
+    throw invalid(
+      label,
+      'the domain is an address literal ([IPv4] or [IPv6]), which is refused by policy',
+      'Use a domain name such as example.com: mail to a bare IP address is refused.',
+    );
+  }
+  const parts = domain.split('.');
+  if (parts.length < 2) {
     throw invalid(label, 'the domain is not fully qualified (expected something like example.com)');
   }
-  if (!labels.every((part) => domainLabelPattern.test(part))) {
-    throw invalid(label, 'the domain has an empty or malformed label');
+  const ascii = parts.map((part) => {
+    if (part === '')
+      throw invalid(label, 'the domain has an empty label (two dots, or a dot at an end)');
+    if (!nonAsciiPattern.test(part)) {
+      if (!ldhLabelPattern.test(part)) {
+        throw invalid(
+          label,
+          'the domain has a malformed label: a domain may contain only letters, digits, inner hyphens and dots (labels of 1 to 63 characters)',
+        );
+      }
+      if (/^xn--/i.test(part) && domainToASCII(domainToUnicode(part)) !== part.toLowerCase()) {
+        throw invalid(label, 'the domain has an "xn--" label that is not valid punycode');
+      }
+      return part;
+    }
+    return unicodeLabel(part, label);
+  });
+  const tld = ascii[ascii.length - 1]!;
+  if (numericLabelPattern.test(tld)) {
+    throw invalid(
+      label,
+      'the domain is numeric (it would be read as an IP address)',
+      'Use a domain name such as example.com: mail to a bare IP address is refused.',
+    );
   }
-  return ascii;
+  const result = ascii.join('.');
+  if (result.length > 253) throw invalid(label, 'the domain is longer than 253 characters');
+  return result;
+}
+
+/** The A-label of a U-label, or an error when converting would change more than its form. */
+function unicodeLabel(part: string, label: string): string {
+  const notIdn = () =>
+    invalid(
+      label,
+      'the domain has a label that is not a valid internationalized label',
+      'Write an internationalized domain in its normal form (e.g. bücher.de) or as punycode (xn--bcher-kva.de).',
+    );
+  if (!unicodeLabelPattern.test(part)) throw notIdn();
+  const encoded = domainToASCII(part);
+  // The conversion must be exactly IDN → punycode: a label UTS #46 would map (fullwidth
+  // letters, decomposed accents, compatibility characters) differs from its own round trip.
+  if (
+    !encoded.startsWith('xn--') ||
+    !ldhLabelPattern.test(encoded) ||
+    domainToUnicode(encoded) !== part.toLowerCase()
+  ) {
+    throw notIdn();
+  }
+  return encoded;
 }
 
 function decodeEncodedWords(text: string): string {
