@@ -290,7 +290,7 @@ describe('parseMailbox never rewrites an address', () => {
         const labels = domain.split('.');
         sent.split('.').forEach((label, i) => {
           const given = labels[i]!;
-          if (/^[\x00-\x7f]*$/.test(given)) expect(label).toBe(given);
+          if (/^[ -~]*$/.test(given)) expect(label).toBe(given);
           else expect(domainToUnicode(label)).toBe(given.toLowerCase());
         });
         expect(sent.split('.')).toHaveLength(labels.length);
