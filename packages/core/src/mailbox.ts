@@ -69,7 +69,9 @@ function parseDisplayName(raw: string, label: string): string | undefined {
   if (raw === '') return undefined;
   if (raw.startsWith('"')) {
     // The closing quote is escaped only after an odd run of backslashes: `"a\\"` is closed.
-    const trailingBackslashes = /\\*$/.exec(raw.slice(1, -1))?.[0].length ?? 0;
+    // Counted backwards: `/\\*$/` would retry from every backslash of a long run.
+    let trailingBackslashes = 0;
+    for (let i = raw.length - 2; i > 0 && raw[i] === '\\'; i--) trailingBackslashes++;
     if (raw.length < 2 || !raw.endsWith('"') || trailingBackslashes % 2 === 1) {
       throw invalid(label, 'its quoted display name is not closed with a double quote');
     }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Template } from './template.js';
-import { placeholderPattern } from './template-variables.js';
+import { replacePlaceholders, scanPlaceholders } from './template-variables.js';
 
 type Convert = (html: string) => string;
 
@@ -91,16 +91,19 @@ function samePlan(a: TextPlan, b: TextPlan): boolean {
 function planOf(content: string): TextPlan | undefined {
   if (markerPattern.test(content)) return undefined;
   const paths: string[] = [];
-  for (const match of content.matchAll(placeholderPattern)) {
-    const expression = match[1] ?? '';
-    if (!paths.includes(expression)) paths.push(expression);
+  const indexes = new Map<string, number>();
+  for (const { expression } of scanPlaceholders(content)) {
+    if (!indexes.has(expression)) {
+      indexes.set(expression, paths.length);
+      paths.push(expression);
+    }
   }
   if (paths.length > maxPaths) return undefined;
   const convertWith = (widened?: string, width = 0): TextPlan | undefined =>
     split(
       htmlToPlainText(
-        content.replace(placeholderPattern, (_match, expression: string) => {
-          const token = String.fromCharCode(firstToken + paths.indexOf(expression));
+        replacePlaceholders(content, (expression) => {
+          const token = String.fromCharCode(firstToken + indexes.get(expression)!);
           return expression === widened ? token + widener.repeat(width) : token;
         }),
       ),

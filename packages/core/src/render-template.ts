@@ -1,7 +1,7 @@
 import { ConnectorError } from './connector-error.js';
 import { plainTextPart } from './plain-text-part.js';
 import type { Template } from './template.js';
-import { isVariablePath, placeholderPattern } from './template-variables.js';
+import { isVariablePath, replacePlaceholders, scanPlaceholders } from './template-variables.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -103,9 +103,7 @@ function substitute(
   payload: Record<string, unknown>,
   encode: (value: string) => string,
 ): string {
-  return text.replace(placeholderPattern, (_match, expression: string) =>
-    encode(resolve(template, expression, payload)),
-  );
+  return replacePlaceholders(text, (expression) => encode(resolve(template, expression, payload)));
 }
 
 const identity = (value: string): string => value;
@@ -124,8 +122,8 @@ export function renderTemplate(
   const subject = substitute(template, template.subject, payload, identity);
   if (/[\r\n]/.test(subject)) {
     // The rendered subject may carry the code: name the culprits, never the text.
-    const culprits = [...template.subject.matchAll(placeholderPattern)]
-      .map((match) => match[1] ?? '')
+    const culprits = [...scanPlaceholders(template.subject)]
+      .map((match) => match.expression)
       .filter((path) => {
         const result = lookup(payload, path);
         return result.found && /[\r\n]/.test(String(result.value));
