@@ -1,6 +1,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { ConnectorError } from './connector-error.js';
 import type { Mailbox } from './contract.js';
+import { decodeEncodedWords, hasUnsafeHeaderCharacter } from './encoded-words.js';
 
 /** RFC 5321 caps a path at 256 octets; 320 (64 + 1 + 255) is the widely used upper bound. */
 export const maxMailboxLength = 320;
@@ -16,9 +17,6 @@ const localPartPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/
 const atomPhrasePattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we reject
 const controlCharacterPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const encodedWordPattern = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
-const encodedWordRunPattern =
-  /(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)/g;
 
 function invalid(label: string, problem: string, hint?: string): ConnectorError {
   return new ConnectorError('invalid_request_parameters', `Invalid ${label}: ${problem}.`, {
@@ -107,7 +105,7 @@ function parseDisplayName(raw: string, label: string): string | undefined {
   }
   const name = decodeEncodedWords(raw).trim();
   // An encoded-word may hide what the raw-input check above rejects.
-  if (/[\r\n]/.test(name) || controlCharacterPattern.test(name)) {
+  if (hasUnsafeHeaderCharacter(name)) {
     throw invalid(label, 'its encoded display name decodes to a line break or a control character');
   }
   return name === '' ? undefined : name;
@@ -221,33 +219,6 @@ function unicodeLabel(part: string, label: string): string {
     throw notIdn();
   }
   return encoded;
-}
-
-function decodeEncodedWords(text: string): string {
-  if (!text.includes('=?')) return text;
-  // Whitespace between two adjacent encoded-words is not part of the text (RFC 2047 §6.2).
-  return text
-    .replace(encodedWordRunPattern, '$1')
-    .replace(encodedWordPattern, (word, charset: string, encoding: string, data: string) => {
-      const normalized = charset.toLowerCase().split('*')[0];
-      if (normalized !== 'utf-8' && normalized !== 'us-ascii') return word;
-      try {
-        const bytes =
-          encoding.toLowerCase() === 'b'
-            ? Buffer.from(data, 'base64')
-            : Buffer.from(
-                data
-                  .replace(/_/g, ' ')
-                  .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) =>
-                    String.fromCharCode(Number.parseInt(hex, 16)),
-                  ),
-                'latin1',
-              );
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return word;
-      }
-    });
 }
 
 // An encoded-word may be at most 75 characters: `=?UTF-8?B?` + data + `?=` leaves 63 for
