@@ -77,3 +77,58 @@ const validCommands: readonly (readonly string[])[] = [
   ['test', '--to', 'Ada <ada@example.com>'],
   ['check'],
 ];
+
+export interface CliFuzzOptions {
+  /** Runs the CLI: `runConnectorCli(definition, argv, io)` or a provider's own entry. */
+  run: (argv: string[], io: CliFuzzIo) => Promise<number>;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Values that must never be printed (the code and `hunter2` are always checked). */
+  secrets: readonly string[];
+  /** Provider flags, file names and values mixed into the command lines. */
+  extraTokens: readonly string[];
+  numRuns: number;
+}
+
+export interface CliFuzzIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/**
+ * Runs a CLI on generated command lines and checks every run: exit 0, 1 or 2, never a
+ * rejection, no secret or code printed, refused large inputs not echoed back, `--json` output
+ * parseable. Resolves with the exit codes seen, so a caller can check the runs got past the
+ * argument parser.
+ */
+export async function fuzzCli(options: CliFuzzOptions): Promise<Set<number>> {
+  const exits = new Set<number>();
+  await fc.assert(
+    fc.asyncProperty(cliArgv(options.extraTokens), async (argv) => {
+      let out = '';
+      const io: CliFuzzIo = {
+        stdout: (text) => {
+          out += text;
+        },
+        stderr: (text) => {
+          out += text;
+        },
+        env: options.env,
+        cwd: options.cwd,
+      };
+      const code = await options.run(argv, io);
+      exits.add(code);
+      if (![0, 1, 2].includes(code))
+        throw new Error(`exit code ${code} for ${argv.length} arguments`);
+      for (const secret of [...options.secrets, fuzzCode, 'hunter2']) {
+        if (out.includes(secret)) throw new Error('the output shows a secret or the code');
+      }
+      if (out.length >= 20_000) throw new Error(`the output is ${out.length} characters long`);
+      if (argv.includes('--json') && out.startsWith('{')) JSON.parse(out);
+    }),
+    { numRuns: options.numRuns },
+  );
+  return exits;
+}
