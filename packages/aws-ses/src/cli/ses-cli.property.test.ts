@@ -27,7 +27,10 @@ beforeAll(async () => {
     templates,
   };
   await writeFile(join(dir, 'ses.json'), JSON.stringify(config));
-  await writeFile(join(dir, 'no-from.json'), JSON.stringify({ ...config, emailAddress: undefined }));
+  await writeFile(
+    join(dir, 'no-from.json'),
+    JSON.stringify({ ...config, emailAddress: undefined }),
+  );
 });
 afterAll(async () => {
   await server?.close();
