@@ -34,7 +34,7 @@ describe('toCliJob', () => {
 
   it.each([
     [{}, /--type is required/],
-    [{ type: 'Login' }, /--type "Login" is not a usage type/],
+    [{ type: 'Login' }, /--type Login is not a usage type/],
     [{ type: 'SignIn', payload: '{oops' }, /--payload is not valid JSON/],
     [{ type: 'SignIn', payload: '["a"]' }, /--payload must be a JSON object/],
   ])('refuses send with %j', (options, message) => {

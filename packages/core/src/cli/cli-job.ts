@@ -1,7 +1,7 @@
 import type { SendPayload } from '../contract.js';
 import { parseMailbox } from '../mailbox.js';
 import { isUsageType, type UsageType, usageTypes } from '../usage-types.js';
-import { maxCliPayloadLength, quoteArgument } from './cli-limits.js';
+import { displayArgument, maxCliPayloadLength } from './cli-limits.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CliCommandName } from './usage.js';
 
@@ -66,7 +66,7 @@ function requireType(type: string | undefined): UsageType {
   }
   if (!isUsageType(type)) {
     throw new CliUsageError(
-      `--type ${quoteArgument(type)} is not a usage type.`,
+      `--type ${displayArgument(type, 60)} is not a usage type.`,
       `One of: ${usageTypes.join(', ')}.`,
     );
   }

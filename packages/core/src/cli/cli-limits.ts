@@ -21,7 +21,12 @@ export function quoteArgument(value: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-/** A file path for a message: as given when short and printable, else `quoteArgument`. */
-export function displayPath(path: string): string {
-  return path.length <= 200 && !unprintable.test(path) ? path : quoteArgument(path);
+/**
+ * A path or value for a message: as given when short, printable and without `=`, else
+ * `quoteArgument`.
+ */
+export function displayArgument(value: string, maxLength = 200): string {
+  return value.length <= maxLength && !unprintable.test(value) && !value.includes('=')
+    ? value
+    : quoteArgument(value);
 }

@@ -1,4 +1,4 @@
-import { displayPath } from './cli-limits.js';
+import { displayArgument } from './cli-limits.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { hasConfigValue } from './config-values.js';
 import type { CliIo, ConnectorCliDefinition } from './connector-cli-definition.js';
@@ -33,7 +33,7 @@ export async function loadCliConfig(
     const file = await readJsonFile(sources.configPath, sources.cwd, 'config');
     if (typeof file !== 'object' || file === null || Array.isArray(file)) {
       throw new CliUsageError(
-        `The config file ${displayPath(sources.configPath)} must hold a JSON object.`,
+        `The config file ${displayArgument(sources.configPath)} must hold a JSON object.`,
       );
     }
     config = { ...(file as Record<string, unknown>) };

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { displayPath, maxCliFileBytes } from './cli-limits.js';
+import { displayArgument, maxCliFileBytes } from './cli-limits.js';
 import { CliUsageError } from './cli-usage-error.js';
 
 async function readCapped(fullPath: string, shown: string, what: string): Promise<string> {
@@ -44,7 +44,7 @@ async function readCapped(fullPath: string, shown: string, what: string): Promis
  */
 export async function readJsonFile(path: string, cwd: string, what: string): Promise<unknown> {
   const fullPath = resolve(cwd, path);
-  const shown = displayPath(path);
+  const shown = displayArgument(path);
   let text: string;
   try {
     text = await readCapped(fullPath, shown, what);
