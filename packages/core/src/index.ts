@@ -55,7 +55,20 @@ export type {
   IdempotencyRecord,
   IdempotencyStore,
 } from './idempotency-store.js';
+export {
+  maxCodeLength,
+  maxHtmlNestingDepth,
+  maxLinkLength,
+  maxPayloadDepth,
+  maxPayloadTextLength,
+  maxPayloadValues,
+  maxRenderedLength,
+  maxSubjectLength,
+  maxTemplateContentLength,
+  maxTemplates,
+} from './input-limits.js';
 export { lintTemplates, type TemplateLintWarning } from './lint-templates.js';
+export { isLocaleTag, type LocaleTagOptions, maxLocaleLength } from './locale-tag.js';
 export {
   formatMailbox,
   maskAddress,
