@@ -1,7 +1,10 @@
 import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
+import type { SendResult } from './send-result.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
+
+export type { SendResult } from './send-result.js';
 
 /** A parsed mailbox. `address` is ASCII on the wire: an internationalized domain is punycode. */
 export interface Mailbox {
@@ -35,17 +38,6 @@ export interface SendOptions {
    * recipient, type or payload is `invalid_request_parameters`. See `ConnectorOptions.idempotency`.
    */
   idempotencyKey?: string;
-}
-
-export interface SendResult {
-  /** The provider's message id. */
-  messageId: string;
-  /** The connector's provider id, e.g. `aws-ses`. */
-  provider: string;
-  /** The provider's request id, when it gives one. */
-  requestId?: string;
-  /** Provider calls made for this send (1 when the first attempt succeeded). */
-  attempts: number;
 }
 
 /** What the pipeline hands a transport: fully rendered, validated and ready for the wire. */
