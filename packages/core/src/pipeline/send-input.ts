@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { formatIssues } from '../config-issues.js';
 import { ConnectorError } from '../connector-error.js';
 import type { CheckOptions, SendOptions } from '../contract.js';
+import { maxMailboxLength } from '../mailbox.js';
+import { sendPayloadSchema } from '../send-payload-schema.js';
 import { usageTypeSchema } from '../usage-types.js';
 
 const sendInputSchema = z.object({
-  to: z.string().min(1, 'the recipient must not be empty'),
+  to: z
+    .string()
+    .min(1, 'the recipient must not be empty')
+    .max(maxMailboxLength, `the recipient must be at most ${maxMailboxLength} characters`),
   type: usageTypeSchema,
-  payload: z.looseObject({
-    code: z.string().optional(),
-    link: z.string().optional(),
-    locale: z.string().optional(),
-  }),
+  payload: sendPayloadSchema,
 });
 
 /** The validated input of one send. */
