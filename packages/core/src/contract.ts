@@ -1,16 +1,12 @@
 import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
+import type { Mailbox } from './mailbox-type.js';
 import type { SendResult } from './send-result.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
 
+export type { Mailbox } from './mailbox-type.js';
 export type { SendResult } from './send-result.js';
-
-/** A parsed mailbox. `address` is ASCII on the wire: an internationalized domain is punycode. */
-export interface Mailbox {
-  name?: string;
-  address: string;
-}
 
 /** Template variables. `code` and `link` are the usual ones; any JSON-like value may follow. */
 export interface SendPayload {
