@@ -61,6 +61,7 @@ export type {
 export {
   maxCodeLength,
   maxHtmlNestingDepth,
+  maxIdempotencyKeyLength,
   maxLinkLength,
   maxPayloadDepth,
   maxPayloadTextLength,

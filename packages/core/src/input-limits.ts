@@ -35,3 +35,6 @@ export const maxPayloadDepth = 32;
 
 /** The characters of all the keys and strings of a payload together (1 MiB). */
 export const maxPayloadTextLength = 1_048_576;
+
+/** `SendOptions.idempotencyKey`: a UUID is 36; 256 leaves room for composed keys. */
+export const maxIdempotencyKeyLength = 256;

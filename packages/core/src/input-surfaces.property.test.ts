@@ -68,14 +68,17 @@ const input = fc.oneof(
   },
   { weight: 1, arbitrary: fc.anything() },
 );
-// Well-typed options with hostile values; ill-typed ones (null, a fake signal) are covered where
-// the option errors are defined.
 const options = fc.oneof(
   fc.constant(undefined),
   fc.constant({}),
-  fc.record({ idempotencyKey: fc.oneof(fc.string(), hostileString) }, { requiredKeys: [] }),
+  fc.record(
+    { idempotencyKey: fc.oneof(fc.string(), hostileString, large, fc.anything()) },
+    { requiredKeys: [] },
+  ),
   fc.constant({ signal: AbortSignal.abort() }),
   fc.constant({ signal: new AbortController().signal }),
+  fc.record({ signal: fc.anything() }),
+  fc.anything(),
 );
 
 /** Whatever failed is a ConnectorError that shows neither the API key nor the code anywhere. */
