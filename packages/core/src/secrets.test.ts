@@ -91,7 +91,7 @@ describe('secretValuesOf and scrubSecrets', () => {
 describe('scrubSecrets on long and overlapping secrets', () => {
   // The former implementation, a regular expression built from the secrets: the oracle for
   // secrets short enough for it.
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const word = /[\p{L}\p{N}_]/u;
   const formerScrub = (text: string, secrets: string[]) => {
     const list = [...new Set(secrets)]
@@ -99,7 +99,7 @@ describe('scrubSecrets on long and overlapping secrets', () => {
       .sort((a, b) => b.length - a.length);
     if (list.length === 0) return text;
     const token = (s: string) =>
-      `${word.test(s[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : ''}${escape(s)}${word.test(s.at(-1) ?? '') ? '(?![\\p{L}\\p{N}_])' : ''}`;
+      `${word.test(s[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : ''}${escapeRe(s)}${word.test(s.at(-1) ?? '') ? '(?![\\p{L}\\p{N}_])' : ''}`;
     return text.replace(new RegExp(list.map(token).join('|'), 'gu'), '[redacted]');
   };
 
