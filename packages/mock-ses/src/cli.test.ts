@@ -121,6 +121,46 @@ describe('mock-ses CLI', () => {
     }
   });
 
+  it('survives hostile requests: bad faults, cross-site control calls, bad Host', async () => {
+    const cli = run(['--port', '0']);
+    const [, url = ''] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${url}/_mock/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    for (const fault of [
+      { kind: 'custom', status: 500, type: '日' },
+      { kind: 'custom', status: 500, type: 'X\r\nSet-Cookie: a=b' },
+      { kind: 'custom', status: 99 },
+      { kind: 'custom', status: 204 },
+      { kind: 'custom', status: 1000 },
+      { kind: 'nope' },
+    ]) {
+      const response = await post({ fault });
+      expect(response.status, JSON.stringify(fault)).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toMatch(/fault/);
+    }
+    const crossSite = await fetch(`${url}/_mock/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: JSON.stringify({ fault: { kind: 'custom', status: 500, type: 'X' } }),
+    });
+    expect(crossSite.status).toBe(403);
+
+    const client = sesClientFor(url, { maxAttempts: 1 });
+    try {
+      const result = await client.send(new SendEmailCommand(simpleEmail('user@example.com')));
+      expect(result.MessageId).toEqual(expect.any(String));
+    } finally {
+      client.destroy();
+    }
+    expect((await fetch(`${url}/_mock/health`)).status).toBe(200);
+    expect(cli.child.exitCode).toBeNull();
+    expect(cli.stderr()).toBe('');
+  });
+
   it('prints usage with --help and exits 0', async () => {
     const cli = run(['--help']);
     expect(await cli.exit).toEqual({ code: 0, signal: null });

@@ -6,7 +6,7 @@ import { faultOutcome } from './fault-response.js';
 import { isObject, type JsonObject } from './json-fields.js';
 import { operations } from './operations/index.js';
 import { parseSdkRequestHeader } from './request-log.js';
-import { errorResponse, jsonResponse } from './responses.js';
+import { errorResponse, internalErrorResponse, jsonResponse } from './responses.js';
 import { matchRoute } from './router.js';
 import { badRequest, SesError } from './ses-error.js';
 import { verifySignature } from './signature.js';
@@ -90,16 +90,13 @@ export function createEngine(state: EngineState): Engine {
         state.requests.add(entry);
         return 'network_error';
       }
-      const sesError =
-        error instanceof SesError
-          ? error
-          : new SesError(
-              500,
-              'InternalServiceErrorException',
-              'The request could not be processed because of an internal error.',
-            );
-      response = errorResponse(sesError, requestId);
-      if (sesError.type) entry.errorType = sesError.type;
+      if (error instanceof SesError) {
+        response = errorResponse(error, requestId);
+        if (error.type) entry.errorType = error.type;
+      } else {
+        response = internalErrorResponse(requestId);
+        entry.errorType = 'InternalServiceErrorException';
+      }
     }
     entry.status = response === 'network_error' ? 0 : response.status;
     state.requests.add(entry);

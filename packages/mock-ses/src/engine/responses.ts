@@ -1,6 +1,6 @@
 import type { EngineHttpResponse } from './engine-request.js';
 import { httpDate } from './http-date.js';
-import type { SesError } from './ses-error.js';
+import { SesError } from './ses-error.js';
 
 function baseHeaders(requestId: string): Record<string, string> {
   return {
@@ -31,4 +31,16 @@ export function errorResponse(error: SesError, requestId: string): EngineHttpRes
     headers,
     body: JSON.stringify({ __type: error.type, message: error.message }),
   };
+}
+
+/** SES's generic 500, for a failure that is the mock's own (never a detail of it). */
+export function internalErrorResponse(requestId = 'mock-ses-internal-error'): EngineHttpResponse {
+  return errorResponse(
+    new SesError(
+      500,
+      'InternalServiceErrorException',
+      'The request could not be processed because of an internal error.',
+    ),
+    requestId,
+  );
 }

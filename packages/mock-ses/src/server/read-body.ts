@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { ClientRequestError } from './client-request-error.js';
 
 /** Above SES v2's own 40 MB message limit, so the engine still answers oversize sends itself. */
 export const maxRequestBytes = 64 * 1024 * 1024;
 
-export class RequestTooLargeError extends Error {
+export class RequestTooLargeError extends ClientRequestError {
   constructor() {
-    super(`The request body is larger than ${maxRequestBytes} bytes.`);
+    super(413, `The request body is larger than ${maxRequestBytes} bytes.`);
     this.name = 'RequestTooLargeError';
   }
 }
