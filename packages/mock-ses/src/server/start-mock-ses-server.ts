@@ -6,6 +6,7 @@ import { toFetchResponse } from '../fetch/to-fetch-response.js';
 import { isLoopbackHostname } from '../http-api/control-guard.js';
 import { createMockApiRouter, isMockApiPath } from '../http-api/mock-api-router.js';
 import { apiErrorAnswer } from '../http-api/responses.js';
+import { assertServerOptions } from '../options-schema.js';
 import type { MockSesServer, MockSesServerOptions } from '../types.js';
 import { ClientRequestError } from './client-request-error.js';
 import { fromNodeRequest } from './from-node-request.js';
@@ -45,6 +46,7 @@ function formatUrl(address: AddressInfo) {
 export async function startMockSesServer(
   options: MockSesServerOptions = {},
 ): Promise<MockSesServer> {
+  assertServerOptions(options);
   const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
   const { mock, engine } = createMockSesWithEngine(mockOptions);
   const shutdown = new AbortController();
