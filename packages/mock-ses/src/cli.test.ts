@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -122,7 +123,8 @@ describe('mock-ses CLI', () => {
   });
 
   it('survives hostile requests: bad faults, cross-site control calls, bad Host', async () => {
-    const cli = run(['--port', '0']);
+    const secret = 'cli-secret-value-9';
+    const cli = run(['--port', '0', '--verify-signatures', `AKIDHOSTILE:${secret}`]);
     const [, url = ''] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     const post = (body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${url}/_mock/faults`, {
@@ -149,16 +151,38 @@ describe('mock-ses CLI', () => {
     });
     expect(crossSite.status).toBe(403);
 
-    const client = sesClientFor(url, { maxAttempts: 1 });
+    const badHost = await new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(url);
+      request({ hostname, port, path: '/_mock/health', headers: { host: 'a b' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(badHost).toBe(400);
+
+    const client = sesClientFor(url, {
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDHOSTILE', secretAccessKey: secret },
+    });
     try {
       const result = await client.send(new SendEmailCommand(simpleEmail('user@example.com')));
       expect(result.MessageId).toEqual(expect.any(String));
+      const wrong = sesClientFor(url, { maxAttempts: 1 });
+      await expect(
+        wrong.send(new SendEmailCommand(simpleEmail('user@example.com'))),
+      ).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+      wrong.destroy();
     } finally {
       client.destroy();
     }
     expect((await fetch(`${url}/_mock/health`)).status).toBe(200);
     expect(cli.child.exitCode).toBeNull();
     expect(cli.stderr()).toBe('');
+    // The key id may be printed; the secret never is.
+    expect(cli.stdout()).toContain('AKIDHOSTILE');
+    expect(cli.stdout() + cli.stderr()).not.toContain(secret);
   });
 
   it('prints usage with --help and exits 0', async () => {

@@ -117,6 +117,8 @@ export async function startMockSesServer(
       response = (await route(request)) ?? (await mock.handle(request));
     } catch (error) {
       response = toFetchResponse(failure(error));
+      // The rest of an oversize body is drained unread: this connection cannot be reused.
+      if (error instanceof RequestTooLargeError) res.setHeader('connection', 'close');
     }
     if (closing && !res.headersSent) res.setHeader('connection', 'close');
     try {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ClientRequestError } from './client-request-error.js';
-import { readBody } from './read-body.js';
+import { maxControlRequestBytes, readBody } from './read-body.js';
 
 const HOST = /^(?:[A-Za-z0-9\-._~]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
@@ -29,7 +29,9 @@ export async function toFetchRequest(
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // Node's buffers sit on plain ArrayBuffers, never shared ones.
-  const body = hasBody ? ((await readBody(req)) as Buffer<ArrayBuffer>) : undefined;
+  const body = hasBody
+    ? ((await readBody(req, maxControlRequestBytes)) as Buffer<ArrayBuffer>)
+    : undefined;
   try {
     return new Request(url, {
       method,
