@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
 import type { Engine } from './engine/engine-request.js';
+import { internalErrorResponse } from './engine/responses.js';
 import { fromFetchRequest } from './fetch/from-fetch-request.js';
 import { toFetchResponse } from './fetch/to-fetch-response.js';
 
@@ -58,8 +59,13 @@ export function createMswHandlers(
 ): RequestHandler[] {
   const { http } = loadMsw();
   const resolver = async ({ request }: { request: Request }) => {
-    const response = await engine(fromFetchRequest(request));
-    return response === 'network_error' ? connectionReset() : toFetchResponse(response);
+    // As handle(): whatever goes wrong, the SDK gets SES's 500, never an msw-level throw.
+    try {
+      const response = await engine(fromFetchRequest(request));
+      return response === 'network_error' ? connectionReset() : toFetchResponse(response);
+    } catch {
+      return toFetchResponse(internalErrorResponse());
+    }
   };
   return [
     http.all(SES_ENDPOINT_PATTERN, resolver),

@@ -1,4 +1,5 @@
 import type { ProviderFaultKind } from '@org/connector-core/testing';
+import { SmtpMockInputError } from './smtp-mock-input-error.js';
 import type { SmtpFault } from './types.js';
 
 const defaultLatencyMs = 1_000;
@@ -50,7 +51,10 @@ export function providerFault(kind: ProviderFaultKind, latencyMs?: number): Smtp
       return { kind: 'delay', stage: 'MAIL', ms: latencyMs ?? defaultLatencyMs };
     default: {
       const unknown: never = kind;
-      throw new RangeError(`Unknown provider fault: ${String(unknown)}.`);
+      throw new SmtpMockInputError(
+        'invalid_fault',
+        `Unknown provider fault: ${JSON.stringify(unknown)}; expected throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error or latency.`,
+      );
     }
   }
 }

@@ -9,6 +9,7 @@ import type {
 } from '@org/connector-core/testing';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { assertFaultOptions, assertSmtpFault, assertSmtpMockOptions } from './input-schema.js';
 import { parseTagsHeader } from './parse-tags-header.js';
 import { providerFault } from './provider-faults.js';
 import { createSelfSignedCertificate } from './self-signed-certificate.js';
@@ -102,6 +103,7 @@ function smtpError(code: number, message: string): Error & { responseCode: numbe
  * ```
  */
 export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<SmtpMock> {
+  assertSmtpMockOptions(options);
   const tlsMode = options.tls ?? 'starttls';
   const certificate =
     tlsMode === 'none' ? undefined : (options.certificate ?? (await createSelfSignedCertificate()));
@@ -363,12 +365,11 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     requestCount: () => requests,
     connectionCount: () => connections,
     openConnections: () => sockets.size,
-    fault(fault: SmtpFault, faultOptions: SmtpFaultOptions = {}): void {
-      const times = faultOptions.times ?? 1;
-      if (!Number.isInteger(times) || times < 1) {
-        throw new RangeError(`times must be a positive integer; got ${String(times)}.`);
-      }
-      pending.push({ fault, remaining: times });
+    fault(fault: SmtpFault, faultOptions?: SmtpFaultOptions): void {
+      // Checked (and copied) here: a fault the session cannot answer must fail the test's call.
+      const checked = assertSmtpFault(fault);
+      const { times = 1 } = assertFaultOptions(faultOptions);
+      pending.push({ fault: checked, remaining: times });
     },
     inject(kind: ProviderFaultKind, injectOptions: InjectOptions = {}): void {
       mock.fault(providerFault(kind, injectOptions.latencyMs), {
