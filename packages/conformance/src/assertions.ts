@@ -25,9 +25,18 @@ export function describeValue(value: unknown): string {
 /** Asserts a ConnectorError (from any copy of core), whatever its code, and returns it. */
 export function expectAnyConnectorError(error: unknown, what: string): ConnectorError {
   if (!ConnectorError.isInstance(error)) {
-    return assert.fail(`${what}: expected a ConnectorError, got ${inspect(error, { depth: 1 })}`);
+    return assert.fail(`${what}: expected a ConnectorError, got ${rawErrorOf(error)}`);
   }
   return error;
+}
+
+/** How a thrown value that is not a ConnectorError is described: name and first line only. */
+export function rawErrorOf(error: unknown): string {
+  if (error instanceof Error) {
+    const first = error.message.split('\n')[0]!.slice(0, 160);
+    return `a raw ${error.name} ("${first}"): it escaped the connector unmapped, and every failure must be a ConnectorError with a code`;
+  }
+  return `a thrown ${typeof error} (not a ConnectorError)`;
 }
 
 /** Asserts a ConnectorError (from any copy of core) with this code, and returns it. */
@@ -37,9 +46,7 @@ export function expectConnectorError(
   what: string,
 ): ConnectorError {
   if (!ConnectorError.isInstance(error)) {
-    return assert.fail(
-      `${what}: expected a ConnectorError with code "${code}", got ${inspect(error, { depth: 1 })}`,
-    );
+    return assert.fail(`${what}: expected a ConnectorError with code "${code}", got ${rawErrorOf(error)}`);
   }
   expect(error.code, `${what}: error code (message: ${error.message})`).toBe(code);
   return error;
