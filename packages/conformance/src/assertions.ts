@@ -46,7 +46,9 @@ export function expectConnectorError(
   what: string,
 ): ConnectorError {
   if (!ConnectorError.isInstance(error)) {
-    return assert.fail(`${what}: expected a ConnectorError with code "${code}", got ${rawErrorOf(error)}`);
+    return assert.fail(
+      `${what}: expected a ConnectorError with code "${code}", got ${rawErrorOf(error)}`,
+    );
   }
   expect(error.code, `${what}: error code (message: ${error.message})`).toBe(code);
   return error;

@@ -78,8 +78,11 @@ export async function runConformanceCase(
       const connector = await harness.createConnector(overrides, connectorOptions);
       if (typeof connector === 'object' && connector !== null) {
         if (seenConnectors.has(connector)) {
-          throw new Error(
-            'harness.createConnector returned a connector it had returned before: the factory must build a new connector on every call, because a cached connector shares its client, credentials and close() with every caller',
+          throw Object.assign(
+            new Error(
+              'harness.createConnector returned a connector it had returned before: the factory must build a new connector on every call, because a cached connector shares its client, credentials and close() with every caller',
+            ),
+            { name: 'AssertionError' },
           );
         }
         seenConnectors.add(connector);

@@ -132,13 +132,26 @@ export const lifecycleCases = defineCases('lifecycle', [
       });
       expect(mock.sent(), 'the connector with valid credentials delivers').toHaveLength(1);
       const wrong = await create(invalidCredentials);
+      const requestsBefore = mock.requestCount();
+      // A safety net, not a timing assertion: a connector that retries a refused login
+      // forever would otherwise never let the case end.
+      const guard = AbortSignal.timeout(10_000);
       const outcome = await settle(
-        wrong.sendMessage({
-          to: recipient('wrong-credentials'),
-          type: 'SignIn',
-          payload: conformancePayload(newCode()),
-        }),
+        wrong.sendMessage(
+          {
+            to: recipient('wrong-credentials'),
+            type: 'SignIn',
+            payload: conformancePayload(newCode()),
+          },
+          { signal: guard },
+        ),
       );
+      const attempts = mock.requestCount() - requestsBefore;
+      if (guard.aborted || attempts > 10) {
+        assert.fail(
+          `a send with wrong credentials made ${attempts} provider requests${guard.aborted ? ' and had not ended after 10 s' : ''}: an authorization failure is not retryable, and retries need a cap`,
+        );
+      }
       if (outcome.ok) {
         assert.fail(
           "the connector built with harness.invalidCredentials delivered: it reused another connector's client or credentials (a module-level client cache); create the client per connector",

@@ -174,6 +174,9 @@ export function createMemoryProvider(): MemoryProvider {
 
   const transport: EmailTransport = {
     async send(email: OutgoingEmail, context: TransportContext): Promise<TransportResult> {
+      // Like a real provider's I/O, a send takes a turn of the event loop: a connector that
+      // retries in a loop cannot starve timers and abort signals.
+      await new Promise((resolve) => setImmediate(resolve));
       requests += 1;
       inFlight += 1;
       peakInFlight = Math.max(peakInFlight, inFlight);
