@@ -49,6 +49,23 @@ export interface ConformanceHarness {
    * `DeliveredEmail.replyTo`.
    */
   replyToOverrides?(addresses: readonly string[]): Record<string, unknown>;
+  /**
+   * Config overrides with credentials the mock refuses (a wrong API key, secret or password).
+   * Required when `secrets` is not empty: the suite proves that a connector built with them
+   * fails `authorization_failed` (and `check()` reports not ok) while one from `validConfig`
+   * keeps working, so no client or credential is shared between connectors.
+   */
+  invalidCredentials?: Record<string, unknown>;
+  /**
+   * Required when the connector declares the `tags` capability: the config overrides that add
+   * these tags to every email, e.g. `(tags) => ({ tags: { ...tags } })`.
+   */
+  tagsOverrides?(tags: Readonly<Record<string, string>>): Record<string, unknown>;
+  /**
+   * When the connector can add configured headers: the config overrides that add these
+   * headers to every email, e.g. `(headers) => ({ headers: { ...headers } })`.
+   */
+  headersOverrides?(headers: Readonly<Record<string, string>>): Record<string, unknown>;
   /** The provider mock every connector built by `createConnector` talks to. */
   mock: ProviderMock;
   /** Runs after the test, after every connector the suite created was closed. */

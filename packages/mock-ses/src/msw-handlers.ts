@@ -13,7 +13,7 @@ let msw: Msw | undefined;
  * msw is an optional peer: the server face and the CLI run without it, so it is loaded on
  * first use of `handlers` rather than imported at the top.
  */
-function loadMsw(): Msw {
+export function loadMsw(): Msw {
   if (!msw) {
     try {
       msw = createRequire(import.meta.url)('msw') as Msw;
@@ -42,7 +42,7 @@ function endpointPattern(base: string): string {
  * a real reset connection is `ECONNRESET`, which it does. A body that fails before the first
  * byte makes msw's socket close with nothing written: Node reports "socket hang up" (ECONNRESET).
  */
-function connectionReset(): Response {
+export function connectionReset(): Response {
   return new Response(
     new ReadableStream({
       start(controller) {
