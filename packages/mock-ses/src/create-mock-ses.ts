@@ -4,6 +4,7 @@ import { createEngine } from './engine/handle-request.js';
 import { createEngineState } from './engine/state.js';
 import { createFetchHandler } from './fetch/create-fetch-handler.js';
 import { createMswHandlers } from './msw-handlers.js';
+import { assertMockOptions } from './options-schema.js';
 import type { MockSes, MockSesOptions } from './types.js';
 
 /**
@@ -23,13 +24,7 @@ export function createMockSesWithEngine(options: MockSesOptions = {}): {
   mock: MockSes;
   engine: Engine;
 } {
-  for (const endpoint of options.endpoints ?? []) {
-    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
-      throw new TypeError(
-        `createMockSes: endpoints must be absolute http(s) URLs such as http://localhost:4566, got '${endpoint}'`,
-      );
-    }
-  }
+  assertMockOptions(options);
   const state = createEngineState(options);
   const engine = createEngine(state);
   let handlers: RequestHandler[] | undefined;

@@ -1,4 +1,5 @@
 export { createMockSes } from './create-mock-ses.js';
+export { MockSesInputError, type MockSesInputErrorCode } from './mock-ses-input-error.js';
 export { SES_ENDPOINT_PATTERN } from './msw-handlers.js';
 export { startMockSesServer } from './server/start-mock-ses-server.js';
 export type {

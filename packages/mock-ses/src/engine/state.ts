@@ -26,15 +26,7 @@ export interface EngineState {
   reset(): void;
 }
 
-function assertPositive(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
-    throw new RangeError(`createMockSes: ${name} must be a positive number, got ${value}`);
-  }
-}
-
 export function createEngineState(options: MockSesOptions = {}): EngineState {
-  assertPositive('maxSendRate', options.maxSendRate);
-  assertPositive('max24HourSend', options.max24HourSend);
   const region = options.region ?? 'us-east-1';
   const now = options.now ?? Date.now;
   const credentials = options.credentials === undefined ? undefined : [options.credentials].flat();
