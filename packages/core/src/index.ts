@@ -5,7 +5,6 @@ export {
   replyToField,
   type TagsFieldOptions,
   tagsField,
-  usageTypeTagName,
 } from './config-fields.js';
 export {
   ConnectorError,
@@ -76,21 +75,12 @@ export { isLocaleTag, type LocaleTagOptions, maxLocaleLength } from './locale-ta
 export {
   formatMailbox,
   maskAddress,
-  maxMailboxLength,
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
-export { escapeHtml, type RenderedEmail, renderTemplate } from './render-template.js';
-export {
-  isSecretSchema,
-  redactConfig,
-  redacted,
-  scrubSecrets,
-  secret,
-  secretFieldsOf,
-  secretValuesOf,
-} from './secrets.js';
-export { localeFallbackChain, selectTemplate } from './select-template.js';
+export { type RenderedEmail, renderTemplate } from './render-template.js';
+export { redacted, secret } from './secrets.js';
+export { selectTemplate } from './select-template.js';
 export {
   type Template,
   type TemplateContentType,
