@@ -1,5 +1,6 @@
 import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
+import type { SuppressionOptions } from './pipeline/check-suppression.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
 
@@ -129,6 +130,11 @@ export interface ConnectorCapabilities {
   retries: boolean;
   /** A per-attempt request timeout is enforced (`timeout` errors). */
   requestTimeout: boolean;
+  /**
+   * The provider reports delivery feedback (bounces, complaints, deliveries) as `DeliveryEvent`s
+   * through a receiver of its own (e.g. `@org/connector-aws-ses/feedback`). Absent means no.
+   */
+  feedback?: boolean;
 }
 
 export interface ConnectorMetadata {
@@ -194,6 +200,11 @@ export interface ConnectorOptions {
   onEvent?: (event: ConnectorEvent) => void;
   /** Storage and timing of idempotency keys (`SendOptions.idempotencyKey`). */
   idempotency?: IdempotencyOptions;
+  /**
+   * Refuse sends to suppressed recipients (hard bounces, complaints) with a
+   * `RecipientSuppressedError` before the provider is called. Off when absent.
+   */
+  suppression?: SuppressionOptions;
 }
 
 export interface EmailConnector {

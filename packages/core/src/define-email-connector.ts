@@ -23,6 +23,7 @@ import type {
 } from './contract.js';
 import { createIdempotency } from './idempotency.js';
 import { maskAddress, parseMailbox } from './mailbox.js';
+import { assertSuppressionOptions, checkSuppression } from './pipeline/check-suppression.js';
 import { renderTemplate } from './render-template.js';
 import { redactConfig, scrubSecrets, secretFieldsOf, secretValuesOf } from './secrets.js';
 import { selectTemplate } from './select-template.js';
@@ -172,6 +173,7 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
     const redactedConfig = redactConfig(config, definition.configSchema);
 
     // Before the transport: malformed options must not leave an SDK client behind.
+    assertSuppressionOptions(options.suppression, provider);
     const idempotency = createIdempotency(options.idempotency, {
       provider,
       connectorId: definition.metadata.id,
@@ -361,6 +363,7 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
           usageType: type,
           ...(template.locale === undefined ? {} : { locale: template.locale }),
         };
+        if (options.suppression) await checkSuppression(email, options.suppression, provider);
         if (signal?.aborted) throw abortedError(signal);
         const result = await callTransport(email, signal);
         const sendResult: SendResult = {

@@ -44,6 +44,17 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from './define-email-connector.js';
+export {
+  applyDeliveryEvent,
+  type BounceKind,
+  createDeliveryEvent,
+  type DeliveryEvent,
+  type DeliveryEventFields,
+  type DeliveryEventType,
+  deliveryEventRaw,
+  deliveryEventTypes,
+  suppressionForEvent,
+} from './delivery-event.js';
 export { replyToFormItem, templatesFormItem } from './form-items.js';
 export {
   createMemoryIdempotencyStore,
@@ -63,6 +74,8 @@ export {
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
+export type { SuppressionOptions } from './pipeline/check-suppression.js';
+export { RecipientSuppressedError } from './recipient-suppressed-error.js';
 export { escapeHtml, type RenderedEmail, renderTemplate } from './render-template.js';
 export {
   isSecretSchema,
@@ -74,6 +87,19 @@ export {
   secretValuesOf,
 } from './secrets.js';
 export { localeFallbackChain, selectTemplate } from './select-template.js';
+export {
+  createMemorySuppressionStore,
+  type MemorySuppressionStoreOptions,
+} from './suppression-memory-store.js';
+export {
+  normalizeSuppressionAddress,
+  type SuppressionEntry,
+  type SuppressionListOptions,
+  type SuppressionListPage,
+  type SuppressionReason,
+  type SuppressionStore,
+  suppressionReasons,
+} from './suppression-store.js';
 export {
   type Template,
   type TemplateContentType,
