@@ -12,7 +12,7 @@ let msw: Msw | undefined;
  * msw is an optional peer: the server face and the CLI run without it, so it is loaded on
  * first use of `handlers` rather than imported at the top.
  */
-function loadMsw(): Msw {
+export function loadMsw(): Msw {
   if (!msw) {
     try {
       msw = createRequire(import.meta.url)('msw') as Msw;

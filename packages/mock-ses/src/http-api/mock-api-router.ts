@@ -1,4 +1,5 @@
 import { outboxPageResponse } from '../page/outbox-page.js';
+import { isSnsApiPath, routeSnsApi } from '../sns/sns-api-routes.js';
 import type { MockSes, OutboxFilter } from '../types.js';
 import { parseFaultRequest } from './fault-request.js';
 import { matchesLocalStackFilter, toLocalStackMessage } from './localstack-shape.js';
@@ -25,7 +26,8 @@ export function isMockApiPath(path: string): boolean {
     path === '/index.html' ||
     path === '/_aws/ses' ||
     path === '/_mock' ||
-    path.startsWith('/_mock/')
+    path.startsWith('/_mock/') ||
+    isSnsApiPath(path)
   );
 }
 
@@ -45,6 +47,10 @@ export function createMockApiRouter(
     const path = url.pathname;
     const method = request.method.toUpperCase();
     if (!isMockApiPath(path)) return undefined;
+    if (isSnsApiPath(path)) {
+      const answered = await routeSnsApi(mock, request);
+      if (answered) return answered;
+    }
 
     if (path === '/' || path === '/index.html') {
       if (method !== 'GET' && method !== 'HEAD') return undefined;

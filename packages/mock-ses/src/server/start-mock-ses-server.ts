@@ -5,6 +5,7 @@ import type { EngineResponse } from '../engine/engine-request.js';
 import { toFetchResponse } from '../fetch/to-fetch-response.js';
 import { createMockApiRouter, isMockApiPath } from '../http-api/mock-api-router.js';
 import { apiErrorAnswer } from '../http-api/responses.js';
+import type { EngineSns } from '../sns/create-mock-sns.js';
 import type { MockSesServer, MockSesServerOptions } from '../types.js';
 import { fromNodeRequest } from './from-node-request.js';
 import { RequestTooLargeError } from './read-body.js';
@@ -135,6 +136,8 @@ export async function startMockSesServer(
   });
 
   const url = formatUrl(server.address() as AddressInfo);
+  // The certificate and the confirmation links are served here, unless sns.publicUrl was set.
+  (mock.sns as EngineSns).usePublicUrl(`${url}/_sns`);
 
   return {
     url,
