@@ -39,6 +39,9 @@ export type {
   TransportResult,
 } from './contract.js';
 export {
+  type CheckingTransport,
+  type ConfigValue,
+  type ConnectorOf,
   defineEmailConnector,
   type EmailConnectorDefinition,
   type EmailConnectorFactory,
@@ -74,7 +77,6 @@ export {
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
-export type { SuppressionOptions } from './pipeline/check-suppression.js';
 export { RecipientSuppressedError } from './recipient-suppressed-error.js';
 export { escapeHtml, type RenderedEmail, renderTemplate } from './render-template.js';
 export {
@@ -96,6 +98,7 @@ export {
   type SuppressionEntry,
   type SuppressionListOptions,
   type SuppressionListPage,
+  type SuppressionOptions,
   type SuppressionReason,
   type SuppressionStore,
   suppressionReasons,

@@ -56,6 +56,17 @@ export interface SuppressionStore {
   list(options?: SuppressionListOptions): Promise<SuppressionListPage>;
 }
 
+/** `ConnectorOptions.suppression`: refuse sends to suppressed recipients before the provider. */
+export interface SuppressionOptions {
+  store: SuppressionStore;
+  /**
+   * What a send does when the store itself fails (e.g. Redis is down). `send` (default) sends
+   * anyway: a verification code that goes out beats a user locked out by an outage. `reject`
+   * fails the send with a retryable `general` error instead.
+   */
+  onStoreError?: 'send' | 'reject';
+}
+
 /**
  * The key a suppression store files an address under: trimmed and lower-cased. Mailbox
  * providers treat the local part case-insensitively in practice, and SES's own suppression

@@ -7,8 +7,9 @@ export type {
 } from './engine/suppression-list.js';
 export { SES_ENDPOINT_PATTERN } from './msw-handlers.js';
 export { startMockSesServer } from './server/start-mock-ses-server.js';
-export type { MockFeedback, MockFeedbackEvent } from './sns/ses-feedback.js';
 export type {
+  MockFeedback,
+  MockFeedbackEvent,
   MockSns,
   MockSnsOptions,
   MockSnsSubscription,

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'msw';
 import type { SuppressionList, SuppressionListReason } from './engine/suppression-list.js';
-import type { MockFeedback } from './sns/ses-feedback.js';
-import type { MockSns, MockSnsOptions } from './sns/types.js';
+import type { MockFeedback, MockSns, MockSnsOptions } from './sns/types.js';
 
 /** SES v2 exception names the mock can raise (exact names the SDK maps to classes). */
 export const sesExceptionNames = [

@@ -1,18 +1,11 @@
 import { ConnectorError } from '../connector-error.js';
 import type { OutgoingEmail } from '../contract.js';
 import { RecipientSuppressedError } from '../recipient-suppressed-error.js';
-import { normalizeSuppressionAddress, type SuppressionStore } from '../suppression-store.js';
-
-/** `ConnectorOptions.suppression`: refuse sends to suppressed recipients before the provider. */
-export interface SuppressionOptions {
-  store: SuppressionStore;
-  /**
-   * What a send does when the store itself fails (e.g. Redis is down). `send` (default) sends
-   * anyway: a verification code that goes out beats a user locked out by an outage. `reject`
-   * fails the send with a retryable `general` error instead.
-   */
-  onStoreError?: 'send' | 'reject';
-}
+import {
+  normalizeSuppressionAddress,
+  type SuppressionOptions,
+  type SuppressionStore,
+} from '../suppression-store.js';
 
 /**
  * Throws `RecipientSuppressedError` when a recipient of `email` is suppressed. Runs after the

@@ -91,3 +91,26 @@ export interface MockSns {
   /** The signing certificate (PEM) and its URL. */
   certificate(): Promise<{ url: string; pem: string; caPem: string }>;
 }
+
+/** One SES event about one message, as the outbox page and `mock.feedback` show it. */
+export interface MockFeedbackEvent {
+  /** SES's `eventType`: `Send`, `Delivery`, `Bounce`, `Complaint`. */
+  eventType: 'Send' | 'Delivery' | 'Bounce' | 'Complaint';
+  /** ISO 8601. */
+  timestamp: string;
+  recipients: string[];
+  /** E.g. `Permanent/General: smtp; 550 5.1.1 user unknown`, `auto-reply (out of the office)`. */
+  detail?: string;
+  /** SNS topics the event was published to (through the message's configuration set). */
+  topics: string[];
+  /** The full SES event-publishing record. */
+  record: Record<string, unknown>;
+}
+
+export interface MockFeedback {
+  /** The events of one message, in order. */
+  eventsFor(messageId: string): MockFeedbackEvent[];
+  /** Every message id with events, oldest first. */
+  messageIds(): string[];
+  clear(): void;
+}
