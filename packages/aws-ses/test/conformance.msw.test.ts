@@ -4,6 +4,7 @@ import { createConformanceHandlers } from '@org/mock-ses/conformance';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { awsSesHarness, conformanceCredentials } from './conformance-harness.js';
+import { sesFeedbackHarness } from './feedback-harness.js';
 
 // The real SESv2Client, its requests intercepted by msw and answered by the SES mock; the
 // conformance handlers also tell the mock when the client hangs up, as a real server sees.
@@ -14,5 +15,5 @@ afterAll(() => server.close());
 
 describeEmailConnectorConformance({
   name: 'aws-ses (msw)',
-  setup: () => awsSesHarness(ses),
+  setup: () => ({ ...awsSesHarness(ses), feedback: () => sesFeedbackHarness(ses) }),
 });

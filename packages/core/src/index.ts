@@ -46,6 +46,17 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from './define-email-connector.js';
+export {
+  applyDeliveryEvent,
+  type BounceKind,
+  createDeliveryEvent,
+  type DeliveryEvent,
+  type DeliveryEventFields,
+  type DeliveryEventType,
+  deliveryEventRaw,
+  deliveryEventTypes,
+  suppressionForEvent,
+} from './delivery-event.js';
 export { replyToFormItem, templatesFormItem } from './form-items.js';
 export {
   createMemoryIdempotencyStore,
@@ -78,9 +89,24 @@ export {
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
+export { RecipientSuppressedError } from './recipient-suppressed-error.js';
 export { type RenderedEmail, renderTemplate } from './render-template.js';
 export { redacted, secret } from './secrets.js';
 export { selectTemplate } from './select-template.js';
+export {
+  createMemorySuppressionStore,
+  type MemorySuppressionStoreOptions,
+} from './suppression-memory-store.js';
+export {
+  normalizeSuppressionAddress,
+  type SuppressionEntry,
+  type SuppressionListOptions,
+  type SuppressionListPage,
+  type SuppressionOptions,
+  type SuppressionReason,
+  type SuppressionStore,
+  suppressionReasons,
+} from './suppression-store.js';
 export {
   type Template,
   type TemplateContentType,

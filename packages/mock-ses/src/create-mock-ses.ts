@@ -5,6 +5,7 @@ import { createEngineState } from './engine/state.js';
 import { createFetchHandler } from './fetch/create-fetch-handler.js';
 import { createMswHandlers } from './msw-handlers.js';
 import { assertMockOptions } from './options-schema.js';
+import { createSnsMswHandlers } from './sns/sns-msw-handlers.js';
 import type { MockSes, MockSesOptions } from './types.js';
 
 /**
@@ -31,7 +32,10 @@ export function createMockSesWithEngine(options: MockSesOptions = {}): {
   const mock: MockSes = {
     region: state.region,
     get handlers() {
-      handlers ??= createMswHandlers(engine, options.endpoints);
+      handlers ??= [
+        ...createMswHandlers(engine, options.endpoints),
+        ...createSnsMswHandlers(mock.sns),
+      ];
       return handlers;
     },
     handle: createFetchHandler(engine),
@@ -40,6 +44,9 @@ export function createMockSesWithEngine(options: MockSesOptions = {}): {
     faults: state.faults,
     identities: state.identities,
     account: state.account,
+    sns: state.sns,
+    suppressionList: state.suppressionList,
+    feedback: state.feedback,
     reset: state.reset,
   };
   return { mock, engine };

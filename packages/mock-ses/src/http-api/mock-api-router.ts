@@ -1,4 +1,5 @@
 import { outboxPageResponse } from '../page/outbox-page.js';
+import { isSnsApiPath, routeSnsApi } from '../sns/sns-api-routes.js';
 import type { MockSes, OutboxFilter } from '../types.js';
 import { type ControlGuardOptions, refuseUntrusted } from './control-guard.js';
 import { parseFaultRequest } from './fault-request.js';
@@ -26,7 +27,8 @@ export function isMockApiPath(path: string): boolean {
     path === '/index.html' ||
     path === '/_aws/ses' ||
     path === '/_mock' ||
-    path.startsWith('/_mock/')
+    path.startsWith('/_mock/') ||
+    isSnsApiPath(path)
   );
 }
 
@@ -59,6 +61,10 @@ export function createMockApiRouter(
     if (!isMockApiPath(path)) return undefined;
     const refusal = refuseUntrusted(request, url, guard);
     if (refusal) return refusal;
+    if (isSnsApiPath(path)) {
+      const answered = await routeSnsApi(mock, request);
+      if (answered) return answered;
+    }
 
     if (path === '/' || path === '/index.html') {
       if (method !== 'GET' && method !== 'HEAD') return undefined;

@@ -141,6 +141,7 @@ export const outboxPageScript = `
       headerRow(extra, header.name, header.value);
     });
     document.getElementById('d-extra-box').hidden = !(message.headers && message.headers.length);
+    if (window.mockSesShowEvents) window.mockSesShowEvents(message.messageId);
 
     var attachments = message.attachments || [];
     var files = document.getElementById('d-attachments');

@@ -7,6 +7,7 @@ import { isLoopbackHostname } from '../http-api/control-guard.js';
 import { createMockApiRouter, isMockApiPath } from '../http-api/mock-api-router.js';
 import { apiErrorAnswer } from '../http-api/responses.js';
 import { assertServerOptions } from '../options-schema.js';
+import type { EngineSns } from '../sns/create-mock-sns.js';
 import type { MockSesServer, MockSesServerOptions } from '../types.js';
 import { ClientRequestError } from './client-request-error.js';
 import { fromNodeRequest } from './from-node-request.js';
@@ -174,6 +175,8 @@ export async function startMockSesServer(
   });
 
   const url = formatUrl(server.address() as AddressInfo);
+  // The certificate and the confirmation links are served here, unless sns.publicUrl was set.
+  (mock.sns as EngineSns).usePublicUrl(`${url}/_sns`);
 
   return {
     url,
