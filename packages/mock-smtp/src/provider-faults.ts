@@ -85,7 +85,8 @@ export function providerFault(
     return { kind: 'delay', stage: 'MAIL', ms: latencyMs ?? defaultLatencyMs };
   }
   const variants = providerFaultVariants[kind];
-  if (!variants) throw new SmtpMockInputError(
+  if (!variants)
+    throw new SmtpMockInputError(
       'invalid_fault',
       `Unknown provider fault: ${String(kind)}; expected throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error or latency.`,
     );
