@@ -1,5 +1,7 @@
 import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { RecipientLimitOptions } from './recipient-throttle.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
 
@@ -159,6 +161,14 @@ export type ConnectorEvent =
       requestId?: string;
     })
   | (ConnectorEventBase & {
+      /** `recipientLimit` refused the send (it then fails with `rate_limit_exceeded`). */
+      type: 'send:throttled';
+      max: number;
+      windowMs: number;
+      /** When the recipient may be sent to again. */
+      retryAfterMs: number;
+    })
+  | (ConnectorEventBase & {
       type: 'send:error';
       durationMs: number;
       attempts?: number;
@@ -194,6 +204,17 @@ export interface ConnectorOptions {
   onEvent?: (event: ConnectorEvent) => void;
   /** Storage and timing of idempotency keys (`SendOptions.idempotencyKey`). */
   idempotency?: IdempotencyOptions;
+  /**
+   * Where a provider that paces (e.g. SES to its MaxSendRate) counts its sends. Default: a
+   * memory limiter per connector; pass one shared limiter (e.g. Redis) to keep a whole fleet
+   * within the account's rate.
+   */
+  rateLimiter?: RateLimiter;
+  /**
+   * At most `max` sends to one recipient per `windowMs` (e.g. 10 per 10 minutes); more fail with
+   * a non-retryable `rate_limit_exceeded`. Off by default.
+   */
+  recipientLimit?: RecipientLimitOptions;
 }
 
 export interface EmailConnector {

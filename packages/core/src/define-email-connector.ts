@@ -23,6 +23,8 @@ import type {
 } from './contract.js';
 import { createIdempotency } from './idempotency.js';
 import { maskAddress, parseMailbox } from './mailbox.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { createRecipientThrottle } from './recipient-throttle.js';
 import { renderTemplate } from './render-template.js';
 import { redactConfig, scrubSecrets, secretFieldsOf, secretValuesOf } from './secrets.js';
 import { selectTemplate } from './select-template.js';
@@ -38,6 +40,8 @@ export interface TransportFactoryContext {
    * I/O in flight. It is shared by every such send: remove the listeners you add to it.
    */
   closeSignal: AbortSignal;
+  /** `ConnectorOptions.rateLimiter` when given; a pacing transport defaults to a memory one. */
+  rateLimiter?: RateLimiter;
 }
 
 /** Everything a provider supplies; the pipeline (validation, templates, events, abort) is shared. */
@@ -176,6 +180,7 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
       provider,
       connectorId: definition.metadata.id,
     });
+    const recipientThrottle = createRecipientThrottle(options, { provider, emit: (e) => emit(e) });
     const closeController = new AbortController();
     // Transports pass it to their I/O, once per in-flight send: hundreds of parallel sends
     // are normal, not a leak.
@@ -183,6 +188,7 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
     const transport = definition.createTransport(config, {
       provider,
       closeSignal: closeController.signal,
+      ...(options.rateLimiter === undefined ? {} : { rateLimiter: options.rateLimiter }),
     });
     // The rejecters of the sends in flight without a caller signal (see sendUntilClosed).
     const inFlight = new Set<(error: ConnectorError) => void>();
@@ -362,6 +368,7 @@ export function defineEmailConnector<Config extends BaseConnectorConfig>(
           ...(template.locale === undefined ? {} : { locale: template.locale }),
         };
         if (signal?.aborted) throw abortedError(signal);
+        await recipientThrottle?.check(recipient, base);
         const result = await callTransport(email, signal);
         const sendResult: SendResult = {
           messageId: result.messageId,

@@ -63,6 +63,21 @@ export {
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
+export {
+  QueueWaitExceededError,
+  type RateLimiter,
+  type RateLimitRequest,
+  type ReleaseToken,
+  rateLimitCapacity,
+  rateLimitWindowMs,
+} from './rate-limiter.js';
+export { createMemoryRateLimiter, type MemoryRateLimiterOptions } from './rate-limiter-memory.js';
+export { normalizeRecipient, type RecipientLimitOptions } from './recipient-throttle.js';
+export {
+  createMemoryRecipientThrottleStore,
+  type MemoryRecipientThrottleStoreOptions,
+} from './recipient-throttle-memory-store.js';
+export type { RecipientThrottleHit, RecipientThrottleStore } from './recipient-throttle-store.js';
 export { escapeHtml, type RenderedEmail, renderTemplate } from './render-template.js';
 export {
   isSecretSchema,
