@@ -187,6 +187,8 @@ describe.skipIf(!available.ok).each(clientKinds)('when Redis fails (%s)', (kind)
     const c = await client(kind, server.url, { offlineQueue: true });
     const store = createRedisIdempotencyStore({ redis: c.redis, commandTimeoutMs: 200 });
     await server.stop();
+    // Let the client notice the lost connection: from then on it queues commands.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const error = await store.claim('idem:t', record, 1000).catch((e: unknown) => e);
     expect(error).toMatchObject({
       store: 'idempotency',
