@@ -57,7 +57,13 @@ if ready > now then return { 0, math.ceil(ready - now), exact } end
 local expires = now + lease
 for i = 1, tokens do redis.call('ZADD', held, expires, id .. ':' .. i) end
 redis.call('PEXPIRE', held, ttl)
-redis.call('SET', nextKey, tostring(now + tokens * 1000 / rate), 'PX', ttl)
+-- Spaced from the slot's scheduled time, not the grant's: a waiter that asks late (a busy
+-- event loop, a round trip) must not cost the fleet that time on every grant. Up to 50 ms (or
+-- one interval) is made up; the tokens counted above keep every window within the rate anyway.
+local base = tonumber(redis.call('GET', nextKey) or '0')
+local catchUp = math.max(50, 1000 / rate)
+if base < now - catchUp then base = now - catchUp end
+redis.call('SET', nextKey, tostring(base + tokens * 1000 / rate), 'PX', ttl)
 return { 1 }`);
 
 export interface RedisRateLimiterOptions extends RedisStoreOptions {
