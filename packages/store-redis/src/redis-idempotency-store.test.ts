@@ -197,6 +197,26 @@ describe.skipIf(!available.ok).each(clientKinds)('when Redis fails (%s)', (kind)
     await server.start();
   });
 
+  it('writes a result that failed during an outage once Redis is back', async () => {
+    const c = await client(kind, server.url);
+    const store = createRedisIdempotencyStore({
+      redis: c.redis,
+      keyPrefix: prefix(),
+      onStoreError: 'fail-open',
+    });
+    expect(await store.claim('idem:late', record, 10_000)).toEqual({ status: 'claimed' });
+    await server.stop();
+    const result = { messageId: 'm-late', provider: 'memory', attempts: 1 };
+    await store.set('idem:late', { ...record, result }, 60_000);
+    await server.start();
+    let found: unknown;
+    for (let i = 0; i < 60 && found === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      found = (await store.get('idem:late'))?.result;
+    }
+    expect(found).toEqual(result);
+  });
+
   it('keeps working across a Redis restart: reconnects and reloads its script (NOSCRIPT → EVAL)', async () => {
     const c = await client(kind, server.url);
     const store = createRedisIdempotencyStore({ redis: c.redis, keyPrefix: prefix() });

@@ -19,6 +19,13 @@ elseif op == 'get' then
 elseif op == 'set' then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
   return 1
+elseif op == 'set-late' then
+  -- A retried result write: only over its own claim, or where the key has expired.
+  local held = redis.call('GET', KEYS[1])
+  if held and not string.find(held, ARGV[4], 1, true) then return 0 end
+  if held and string.find(held, '"result"', 1, true) then return 0 end
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
 elseif op == 'delete' then
   return redis.call('DEL', KEYS[1])
 end
@@ -42,7 +49,8 @@ function parseRecord(value: unknown): IdempotencyRecord | undefined {
  *
  * Under `fail-open`, a failed claim answers `claimed` (the send goes out without dedupe) and a
  * failed read answers "no record"; under `fail-closed` both throw `RedisStoreError`. A failed
- * `set` or `delete` never fails a send (the email already went out, or the lease frees the key).
+ * `set` or `delete` never fails a send (the email already went out, or the lease frees the key);
+ * a failed `set` is retried in the background (`backgroundRetryMs`) over its own claim only.
  */
 export function createRedisIdempotencyStore(options: RedisStoreOptions): IdempotencyStore {
   const runtime = createStoreRuntime('idempotency', 'createRedisIdempotencyStore', options);
@@ -60,9 +68,16 @@ export function createRedisIdempotencyStore(options: RedisStoreOptions): Idempot
       }
     },
     async set(key, record: CompletedIdempotencyRecord, ttlMs) {
+      const value = JSON.stringify(record);
       try {
-        await run('record a result', key, ['set', JSON.stringify(record), String(ttlMs)]);
+        await run('record a result', key, ['set', value, String(ttlMs)]);
       } catch (error) {
+        // The email went out: until its result is written, a retry with the key after the
+        // claim's lease would send it again. Keep trying while Redis comes back.
+        const fingerprint = JSON.stringify(record.fingerprint);
+        runtime.retryInBackground(() =>
+          run('record a result', key, ['set-late', value, String(ttlMs), fingerprint]),
+        );
         runtime.fail(error);
       }
     },

@@ -144,16 +144,17 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
         String(leaseMs),
         id,
       ];
-      runtime
-        .run('release tokens', rateScript, keysOf(request.key), args)
-        .catch((error: unknown) => {
-          // The tokens' lease returns them anyway; a release can only be reported.
-          try {
-            runtime.fail(error);
-          } catch {
-            // fail-closed has nobody to fail here: the send is over.
-          }
-        });
+      const keys = keysOf(request.key);
+      runtime.run('release tokens', rateScript, keys, args).catch((error: unknown) => {
+        // Unreleased tokens stay out until their lease ends: try again while Redis comes
+        // back (a release touches this grant's own tokens only, so a late one is harmless).
+        runtime.retryInBackground(() => runtime.run('release tokens', rateScript, keys, args));
+        try {
+          runtime.fail(error);
+        } catch {
+          // fail-closed has nobody to fail here: the send is over.
+        }
+      });
     };
   };
 
@@ -249,9 +250,11 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
         const queue: KeyQueue = existing ?? { waiters: [], wake: new AbortController() };
         const { signal } = request;
         const onAbort = () => settle(queue, waiter, () => waiter.reject(signal?.reason));
-        // Behind the head a waiter cannot see its deadline pass: a timer does.
+        // Behind the head a waiter cannot see its deadline pass: a timer does. (The head's
+        // deadline is the pump's: it never sleeps past it, and its first ask is always made.)
         const timer = setTimeout(
           () =>
+            queue.waiters[0] !== waiter &&
             settle(queue, waiter, () =>
               waiter.reject(
                 new QueueWaitExceededError(

@@ -31,6 +31,11 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
   /** Told about every failed store operation. Never receives an address, a code or a key. */
   onEvent?: (event: RedisStoreEvent) => void;
+  /**
+   * How long a write that must not be lost (an idempotency result, a rate limiter release) is
+   * retried in the background after Redis failed it, in ms (default 30 000; 0: never).
+   */
+  backgroundRetryMs?: number;
 }
 
 export const storeOptionsSchema = z.object({
@@ -43,6 +48,7 @@ export const storeOptionsSchema = z.object({
   onEvent: z
     .custom<(event: RedisStoreEvent) => void>((value) => typeof value === 'function')
     .optional(),
+  backgroundRetryMs: z.number().int().min(0).max(600_000).default(30_000),
 });
 
 /** A script, with its SHA1 computed once. */
@@ -60,6 +66,11 @@ export interface StoreRuntime {
    * within `commandTimeoutMs`. Rejects with `RedisStoreError`.
    */
   run(operation: string, script: LuaScript, keys: string[], args: string[]): Promise<unknown>;
+  /**
+   * Tries `write` again every 250 ms (timers that never keep the process alive) until it
+   * succeeds or `backgroundRetryMs` ran out; failures are not reported again.
+   */
+  retryInBackground(write: () => Promise<unknown>): void;
   /**
    * Reports a failure of `run` (an event) and, under fail-closed, throws it; under fail-open
    * returns. Anything else than a `RedisStoreError` (a bug) is rethrown as is.
@@ -107,7 +118,7 @@ export function createStoreRuntime(
       },
     );
   }
-  const { keyPrefix, onStoreError, commandTimeoutMs, onEvent } = parsed.data;
+  const { keyPrefix, onStoreError, commandTimeoutMs, onEvent, backgroundRetryMs } = parsed.data;
   let client: RedisScriptClient;
   try {
     client = toScriptClient(parsed.data.redis);
@@ -129,6 +140,16 @@ export function createStoreRuntime(
   return {
     keyPrefix,
     onStoreError,
+    retryInBackground(write) {
+      const until = Date.now() + backgroundRetryMs;
+      const attempt = () => {
+        if (Date.now() >= until) return;
+        setTimeout(() => {
+          write().catch(attempt);
+        }, 250).unref();
+      };
+      attempt();
+    },
     async run(operation, script, keys, args) {
       try {
         return await withTimeout(call(script, keys, args), commandTimeoutMs);
