@@ -54,6 +54,25 @@ export async function benchFleet({ quick, progress }) {
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     await ses.call('reset');
 
+    // 0. The ceiling: the same load unpaced (to the mock without a rate limit). On a busy
+    // machine the fleet may not reach MaxSendRate at all; utilisation is read against this.
+    progress.update('fleet: the unpaced ceiling of the 4 processes');
+    const ceilingAt = Date.now() + 200;
+    const ceilingRuns = await Promise.all(
+      fleet.map((w, i) =>
+        w.call('load', {
+          count: Math.ceil((rate * seconds) / workers),
+          concurrency: 16,
+          tag: `c${i}`,
+          startAt: ceilingAt,
+          unpaced: true,
+        }),
+      ),
+    );
+    const ceilingSent = ceilingRuns.reduce((sum, l) => sum + l.sent, 0);
+    const ceilingPerSecond =
+      (ceilingSent * 1000) / (Math.max(...ceilingRuns.map((l) => l.lastDone)) - ceilingAt);
+
     // 1. Rate: together the 4 send rate × seconds messages, 16 at a time each.
     progress.update(`fleet: ${workers} processes sharing ${rate}/s for ~${seconds} s`);
     const perWorker = Math.ceil((rate * seconds) / workers);
@@ -131,6 +150,9 @@ export async function benchFleet({ quick, progress }) {
         elapsedMs: round(elapsedMs, 0),
         achievedPerSecond: round((sent * 1000) / elapsedMs, 1),
         utilization: round(utilization, 3),
+        // What the 4 processes reach unpaced on this machine now: when it is near or below
+        // MaxSendRate, the machine (not the limiter) bounds the utilisation.
+        unpacedCeilingPerSecond: round(ceilingPerSecond, 1),
         throttledAtSes: loadStats.throttled,
         acceptedAtSes: loadStats.accepted,
         // Includes the wait for a turn: sends queue behind the rate.

@@ -195,6 +195,10 @@ function fleetTables(fleet) {
         ['achieved rate', `${rate.achievedPerSecond}/s in ${fmt.ms(rate.elapsedMs / 1000)} s`],
         ['utilisation of MaxSendRate', `${(100 * rate.utilization).toFixed(1)} %`],
         [
+          'unpaced ceiling of the 4 here',
+          `${rate.unpacedCeilingPerSecond}/s (the machine's bound on the rate)`,
+        ],
+        [
           'one idempotency key from all',
           `${idempotency.calls} calls → ${idempotency.acceptedAtSes} sent, ${idempotency.distinctResults} distinct result(s)`,
         ],

@@ -125,7 +125,8 @@ serveWorker({
   },
 
   /** `count` sends to distinct recipients, `concurrency` at a time; error codes counted. */
-  async load({ count, concurrency, tag, startAt }) {
+  async load({ count, concurrency, tag, startAt, unpaced = false }) {
+    const connector = unpaced ? fleet.redisUnpaced : fleet.redis;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
     const errors = {};
     let next = 0;
@@ -139,7 +140,7 @@ serveWorker({
         const i = next++;
         const t = performance.now();
         try {
-          await fleet.redis.sendMessage({
+          await connector.sendMessage({
             to: `load-${tag}-${i}@example.com`,
             type: 'SignIn',
             payload: { code: '123456' },
