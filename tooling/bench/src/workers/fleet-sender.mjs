@@ -60,7 +60,7 @@ function makeConnector({ sesUrl, rate, stores, keyPrefix }) {
           },
         }
       : {
-          rateLimiter: createMemoryRateLimiter(),
+          rateLimiter: timed(createMemoryRateLimiter()),
           idempotency: { store: createMemoryIdempotencyStore(), secret: 'bench-fleet' },
           recipientLimit: {
             max: 5,
@@ -111,6 +111,8 @@ serveWorker({
     redis = client.redis;
     fleet = {
       redis: makeConnector({ sesUrl, rate, stores: 'redis', keyPrefix }),
+      // The baseline: one process pacing on the core's memory limiter, same mock and rate.
+      memoryPaced: makeConnector({ sesUrl, rate, stores: 'memory', keyPrefix }),
       // Against a mock without a rate limit, paced at the highest rate the config allows: the
       // pacing path runs, its waits do not.
       memory: makeConnector({ sesUrl: openSesUrl, rate: 100_000, stores: 'memory', keyPrefix }),
@@ -125,8 +127,8 @@ serveWorker({
   },
 
   /** `count` sends to distinct recipients, `concurrency` at a time; error codes counted. */
-  async load({ count, concurrency, tag, startAt, unpaced = false }) {
-    const connector = unpaced ? fleet.redisUnpaced : fleet.redis;
+  async load({ count, concurrency, tag, startAt, connector: which = 'redis' }) {
+    const connector = fleet[which];
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
     const errors = {};
     let next = 0;
