@@ -1,11 +1,16 @@
-import { ConnectorError } from '@org/connector-core';
+import {
+  ConnectorError,
+  createMemoryRateLimiter,
+  type RateLimiter,
+  type RateLimitRequest,
+} from '@org/connector-core';
 import { useMockSes } from '@org/mock-ses/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeCredentials, templates } from '../test/fixtures.js';
 import { awsSesConfigSchema } from './config-schema.js';
 import { type AwsSesConnector, createAwsSesConnector } from './index.js';
 import { createSesClient } from './ses-client.js';
-import { autoPacingRefreshMs, createSesPacer } from './ses-pacer.js';
+import { autoPacingRefreshMs, createSesPacer, sesLimitKey } from './ses-pacer.js';
 
 const mock = useMockSes({ identities: ['acme.test'], maxSendRate: 20 });
 
@@ -118,6 +123,51 @@ describe('pacing a connector against the mock (MaxSendRate 20)', () => {
       'user1@example.com',
       'user3@example.com',
     ]);
+  });
+});
+
+describe('pacing through a shared RateLimiter (ConnectorOptions.rateLimiter)', () => {
+  it('two connectors sharing one limiter keep MaxSendRate together: none throttled', async () => {
+    const rateLimiter = createMemoryRateLimiter();
+    const options = { rateLimiter };
+    const config = { ...baseConfig, pacing: { maxSendRate: 20 }, maxAttempts: 1 };
+    const a = createAwsSesConnector(config, options);
+    const b = createAwsSesConnector(config, options);
+    cleanups.push(
+      () => void a.close(),
+      () => void b.close(),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => send(i % 2 === 0 ? a : b, i)),
+    );
+    expect(results).toHaveLength(50);
+    expect(throttled()).toEqual([]);
+  });
+
+  it('asks the limiter for one token per recipient, under one key per account and region', async () => {
+    const requests: RateLimitRequest[] = [];
+    const memory = createMemoryRateLimiter();
+    const rateLimiter: RateLimiter = {
+      acquire: (request) => {
+        requests.push(request);
+        return memory.acquire(request);
+      },
+    };
+    const ses = createAwsSesConnector(
+      { ...baseConfig, pacing: { maxSendRate: 20 } },
+      { rateLimiter },
+    );
+    cleanups.push(() => void ses.close());
+    await send(ses, 1);
+    expect(requests).toEqual([
+      expect.objectContaining({ tokens: 1, ratePerSecond: 20, maxWaitMs: expect.any(Number) }),
+    ]);
+    const config = awsSesConfigSchema.parse({ ...baseConfig });
+    expect(requests[0]?.key).toBe(sesLimitKey(config));
+    expect(sesLimitKey(config)).toMatch(/^aws-ses:us-east-1:[0-9a-f]{16}$/);
+    expect(sesLimitKey(config)).not.toContain(fakeCredentials.accessKeyId);
+    const other = awsSesConfigSchema.parse({ ...baseConfig, region: 'eu-west-1' });
+    expect(sesLimitKey(other)).not.toBe(sesLimitKey(config));
   });
 });
 

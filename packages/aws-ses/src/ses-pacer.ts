@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import { GetAccountCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { ConnectorError } from '@org/connector-core';
+import {
+  ConnectorError,
+  createMemoryRateLimiter,
+  QueueWaitExceededError,
+  type RateLimiter,
+  type ReleaseToken,
+} from '@org/connector-core';
 import type { AwsSesConfig } from './config-schema.js';
-import { QueueWaitExceededError, type ReleaseToken, TokenBucket } from './token-bucket.js';
 
 /** How often `pacing: 'auto'` re-reads the account's MaxSendRate. */
 export const autoPacingRefreshMs = 5 * 60_000;
@@ -9,11 +15,12 @@ export const autoPacingRefreshMs = 5 * 60_000;
 /** Spaces a connector's sends so the account's SES sending rate is never exceeded. */
 export interface SesPacer {
   /**
-   * Waits for this send's turn; call the returned function once the SES call has finished.
-   * Rejects with `rate_limit_exceeded` when the wait would exceed `maxQueueWaitMs`, and with
-   * `aborted` when `signal` fires while waiting.
+   * Waits for this send's turn (`recipients` tokens: SES counts recipients, not calls); call
+   * the returned function once the SES call has finished. Rejects with `rate_limit_exceeded`
+   * when the wait would exceed `maxQueueWaitMs`, and with `aborted` when `signal` fires while
+   * waiting.
    */
-  acquire(signal: AbortSignal): Promise<ReleaseToken>;
+  acquire(signal: AbortSignal, recipients?: number): Promise<ReleaseToken>;
   /** The rate sends are paced to now; undefined while sends are not paced. */
   readonly ratePerSecond: number | undefined;
   close(): void;
@@ -21,6 +28,13 @@ export interface SesPacer {
 
 export interface SesPacerOptions {
   provider: string;
+  /**
+   * Where sends are counted. Default: a memory limiter of this pacer's own (one process). A
+   * shared limiter makes every connector with the same `limitKey` keep the rate together.
+   */
+  rateLimiter?: RateLimiter;
+  /** The limit's name in the limiter: one per SES account and region. */
+  limitKey?: string;
   /** Monotonic ms clock for the bucket and the refresh (tests inject a fake one). */
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -28,6 +42,16 @@ export interface SesPacerOptions {
 }
 
 const noRelease: ReleaseToken = () => {};
+
+/**
+ * The limit's name for a shared limiter: SES quotas are per account and region. The account
+ * is told apart by a digest of the access key id (or of the endpoint, for a mock), never the id.
+ */
+export function sesLimitKey(config: AwsSesConfig): string {
+  const account = [config.accessKeyId ?? '', config.endpoint ?? ''].join('|');
+  if (account === '|') return `aws-ses:${config.region}`;
+  return `aws-ses:${config.region}:${createHash('sha256').update(account).digest('hex').slice(0, 16)}`;
+}
 
 function abortedError(provider: string, signal: AbortSignal): ConnectorError {
   return new ConnectorError(
@@ -82,26 +106,31 @@ export function createSesPacer(
   const now = options.now ?? (() => performance.now());
   const refreshMs = options.refreshMs ?? autoPacingRefreshMs;
   const closeController = new AbortController();
-  let bucket: TokenBucket | undefined;
+  const limiter =
+    options.rateLimiter ??
+    createMemoryRateLimiter({
+      now,
+      ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+    });
+  const key = options.limitKey ?? `aws-ses:${config.region}`;
+  let rate: number | undefined;
 
   const setRate = (ratePerSecond: number): void => {
-    if (bucket) bucket.setRate(ratePerSecond);
-    else {
-      bucket = new TokenBucket({
-        ratePerSecond,
-        maxWaitMs: config.maxQueueWaitMs,
-        now,
-        ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
-      });
-    }
+    rate = ratePerSecond;
   };
 
-  const acquireFromBucket = async (signal: AbortSignal): Promise<ReleaseToken> => {
-    if (!bucket) return noRelease;
+  const acquireFromBucket = async (signal: AbortSignal, recipients = 1): Promise<ReleaseToken> => {
+    if (rate === undefined) return noRelease;
     try {
-      return await bucket.acquire(signal);
+      return await limiter.acquire({
+        key,
+        tokens: recipients,
+        ratePerSecond: rate,
+        maxWaitMs: config.maxQueueWaitMs,
+        signal,
+      });
     } catch (error) {
-      if (error instanceof QueueWaitExceededError) throw queueWaitError(error, config, provider);
+      if (QueueWaitExceededError.isInstance(error)) throw queueWaitError(error, config, provider);
       if (signal.aborted) throw abortedError(provider, signal);
       throw error;
     }
@@ -111,10 +140,12 @@ export function createSesPacer(
   if (pacing !== 'auto') {
     if (pacing !== 'off') setRate(pacing.maxSendRate);
     return {
-      acquire: (signal) =>
-        signal.aborted ? Promise.reject(abortedError(provider, signal)) : acquireFromBucket(signal),
+      acquire: (signal, recipients) =>
+        signal.aborted
+          ? Promise.reject(abortedError(provider, signal))
+          : acquireFromBucket(signal, recipients),
       get ratePerSecond() {
-        return bucket?.ratePerSecond;
+        return rate;
       },
       close() {},
     };
@@ -142,14 +173,14 @@ export function createSesPacer(
   };
 
   return {
-    async acquire(signal) {
+    async acquire(signal, recipients) {
       if (signal.aborted) throw abortedError(provider, signal);
       if (checkedAt === undefined) await untilAborted(readRate(), signal, provider);
       else if (now() - checkedAt >= refreshMs) void readRate();
-      return acquireFromBucket(signal);
+      return acquireFromBucket(signal, recipients);
     },
     get ratePerSecond() {
-      return bucket?.ratePerSecond;
+      return rate;
     },
     close() {
       closeController.abort();

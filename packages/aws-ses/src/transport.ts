@@ -3,6 +3,7 @@ import {
   type CheckingTransport,
   ConnectorError,
   type OutgoingEmail,
+  type RateLimiter,
   type TransportContext,
   type TransportResult,
 } from '@org/connector-core/provider';
@@ -11,7 +12,7 @@ import { mapSesError } from './error-mapping.js';
 import { runPreflight } from './preflight.js';
 import { toSendEmailInput } from './send-email-input.js';
 import { createSesClient } from './ses-client.js';
-import { createSesPacer } from './ses-pacer.js';
+import { createSesPacer, sesLimitKey } from './ses-pacer.js';
 
 export interface AwsSesTransportContext {
   provider: string;
@@ -20,6 +21,8 @@ export interface AwsSesTransportContext {
    * it every send's signal goes to the SDK.
    */
   closeSignal?: AbortSignal;
+  /** Where pacing is counted (`ConnectorOptions.rateLimiter`); default: this transport's own. */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -28,13 +31,17 @@ export interface AwsSesTransportContext {
  */
 export function createAwsSesTransport(
   config: AwsSesConfig,
-  { provider, closeSignal }: AwsSesTransportContext,
+  { provider, closeSignal, rateLimiter }: AwsSesTransportContext,
 ): CheckingTransport {
   let closed = false;
   const client = createSesClient(config, {
     isClosed: () => closed || closeSignal?.aborted === true,
   });
-  const pacer = createSesPacer(client, config, { provider });
+  const pacer = createSesPacer(client, config, {
+    provider,
+    limitKey: sesLimitKey(config),
+    ...(rateLimiter === undefined ? {} : { rateLimiter }),
+  });
   const errorContext = {
     region: config.region,
     provider,
@@ -47,7 +54,8 @@ export function createAwsSesTransport(
   return {
     async send(email: OutgoingEmail, { signal }: TransportContext): Promise<TransportResult> {
       const input = toSendEmailInput(email, config);
-      const release = await pacer.acquire(signal);
+      // SES counts recipients, not calls.
+      const release = await pacer.acquire(signal, email.to.length);
       let output: SendEmailCommandOutput;
       try {
         const command = new SendEmailCommand(input);

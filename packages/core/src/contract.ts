@@ -1,6 +1,8 @@
 import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 import type { Mailbox } from './mailbox-type.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { RecipientLimitOptions } from './recipient-limit-options.js';
 import type { SendResult } from './send-result.js';
 import type { SuppressionOptions } from './suppression-store.js';
 import type { Template } from './template.js';
@@ -153,6 +155,14 @@ export type ConnectorEvent =
       requestId?: string;
     })
   | (ConnectorEventBase & {
+      /** `recipientLimit` refused the send (it then fails with `rate_limit_exceeded`). */
+      type: 'send:throttled';
+      max: number;
+      windowMs: number;
+      /** When the recipient may be sent to again. */
+      retryAfterMs: number;
+    })
+  | (ConnectorEventBase & {
       type: 'send:error';
       durationMs: number;
       attempts?: number;
@@ -193,6 +203,17 @@ export interface ConnectorOptions {
    * `RecipientSuppressedError` before the provider is called. Off when absent.
    */
   suppression?: SuppressionOptions;
+  /**
+   * Where a provider that paces (e.g. SES to its MaxSendRate) counts its sends. Default: a
+   * memory limiter per connector; pass one shared limiter (e.g. Redis) to keep a whole fleet
+   * within the account's rate.
+   */
+  rateLimiter?: RateLimiter;
+  /**
+   * At most `max` sends to one recipient per `windowMs` (e.g. 10 per 10 minutes); more fail with
+   * a non-retryable `rate_limit_exceeded`. Off by default.
+   */
+  recipientLimit?: RecipientLimitOptions;
 }
 
 export interface EmailConnector {

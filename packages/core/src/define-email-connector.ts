@@ -23,6 +23,8 @@ import { type ConfigReaders, resolveConfig } from './pipeline/resolve-config.js'
 import type { SendContext } from './pipeline/send.js';
 import { parseOptions } from './pipeline/send-input.js';
 import { sendKeyed } from './pipeline/send-keyed.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { createRecipientThrottle } from './recipient-throttle.js';
 import { secretFieldsOf } from './secrets.js';
 
 export type { ConfigValue } from './pipeline/resolve-config.js';
@@ -37,6 +39,8 @@ export interface TransportFactoryContext {
    * I/O in flight. It is shared by every such send: remove the listeners you add to it.
    */
   closeSignal: AbortSignal;
+  /** `ConnectorOptions.rateLimiter` when given; a pacing transport defaults to a memory one. */
+  rateLimiter?: RateLimiter;
 }
 
 /** Everything a provider supplies; the pipeline (validation, templates, events, abort) is shared. */
@@ -106,18 +110,25 @@ export function defineEmailConnector<
     // Before the transport: malformed options must not leave an SDK client behind.
     const idempotency = createIdempotency(options.idempotency, { provider, connectorId: id });
     assertSuppressionOptions(options.suppression, provider);
+    const emit = createEmitter(options.onEvent);
+    const recipientThrottle = createRecipientThrottle(options, {
+      provider,
+      emit: (event) => emit?.(event),
+    });
     const lifecycle = createLifecycle(provider);
     const transport = definition.createTransport(resolved.config, {
       provider,
       closeSignal: lifecycle.signal,
+      ...(options.rateLimiter === undefined ? {} : { rateLimiter: options.rateLimiter }),
     });
     const context: SendContext = {
       provider,
       resolved,
       transport,
       lifecycle,
-      emit: createEmitter(options.onEvent),
+      emit,
       ...(options.suppression ? { suppression: options.suppression } : {}),
+      ...(recipientThrottle ? { recipientThrottle } : {}),
     };
 
     const check = async (checkOptions?: CheckOptions): Promise<CheckReport> => {

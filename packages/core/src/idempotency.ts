@@ -122,6 +122,8 @@ export function createIdempotency(
     try {
       return await call();
     } catch (error) {
+      // A store's own typed error (e.g. RedisStoreError) already says what failed.
+      if (ConnectorError.isInstance(error)) throw error;
       throw new ConnectorError(
         'general',
         `The idempotency store failed to ${what}: ${describeError(error)}`,

@@ -89,7 +89,22 @@ export {
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
+export {
+  QueueWaitExceededError,
+  type RateLimiter,
+  type RateLimitRequest,
+  type ReleaseToken,
+  rateLimitCapacity,
+  rateLimitWindowMs,
+} from './rate-limiter.js';
+export { createMemoryRateLimiter, type MemoryRateLimiterOptions } from './rate-limiter-memory.js';
 export { RecipientSuppressedError } from './recipient-suppressed-error.js';
+export { normalizeRecipient, type RecipientLimitOptions } from './recipient-throttle.js';
+export {
+  createMemoryRecipientThrottleStore,
+  type MemoryRecipientThrottleStoreOptions,
+} from './recipient-throttle-memory-store.js';
+export type { RecipientThrottleHit, RecipientThrottleStore } from './recipient-throttle-store.js';
 export { type RenderedEmail, renderTemplate } from './render-template.js';
 export { redacted, secret } from './secrets.js';
 export { selectTemplate } from './select-template.js';

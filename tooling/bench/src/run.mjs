@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchColdStart } from './benches/cold-start.mjs';
+import { benchFleet } from './benches/fleet.mjs';
 import { benchMemory } from './benches/memory.mjs';
 import { benchMockServers } from './benches/mock-servers.mjs';
 import { benchPipeline } from './benches/pipeline.mjs';
@@ -16,7 +17,7 @@ import { createProgress } from './lib/progress.mjs';
 import { benchRoot } from './lib/worker.mjs';
 import { finishReport } from './report/write.mjs';
 
-const allBenches = ['send', 'servers', 'cold', 'sizes', 'pipeline', 'memory'];
+const allBenches = ['send', 'servers', 'cold', 'sizes', 'pipeline', 'memory', 'fleet'];
 
 const { values: args } = parseArgs({
   options: {
@@ -116,6 +117,7 @@ await step('pipeline', () =>
 await step('send', () => benchSendThroughput(load));
 await step('servers', () => benchMockServers(load));
 await step('memory', () => benchMemory({ sends: config.memorySends, progress }));
+await step('fleet', () => benchFleet({ quick, progress }));
 progress.done();
 
 const report = {

@@ -15,6 +15,12 @@ Options:
   --watchdog-ms <ms>        a send still pending after this is a hang (default 30000)
   --max-heap-growth-mb <mb> heap growth allowed after gc (default 30)
   --json                    print the summary as JSON instead of a table
+  --fleet                   fleet mode: several processes share one Redis (idempotency keys,
+                            pacing, recipient limit) and one rate-limited mock SES; every key
+                            is sent by two processes; Redis is killed and restarted mid-run
+  --processes <count>       fleet mode: processes (default 4)
+  --rate <per second>       fleet mode: the mock's MaxSendRate the fleet paces to (default 200)
+  --redis-restarts <count>  fleet mode: Redis kills and restarts during the run (default 1)
   -h, --help                show this help
 `;
 
@@ -43,6 +49,9 @@ const fields = {
   'max-attempts': { default: '3', parse: integer('max-attempts', 1, 10) },
   'watchdog-ms': { default: '30000', parse: integer('watchdog-ms', 1_000, 3_600_000) },
   'max-heap-growth-mb': { default: '30', parse: integer('max-heap-growth-mb', 1, 10_000) },
+  processes: { default: '4', parse: integer('processes', 2, 16) },
+  rate: { default: '200', parse: integer('rate', 1, 10_000) },
+  'redis-restarts': { default: '1', parse: integer('redis-restarts', 0, 10) },
 };
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -59,12 +68,13 @@ export function parseOptions(argv) {
         ]),
       ),
       json: { type: 'boolean', default: false },
+      fleet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
-  const options = { json: values.json, help: values.help };
+  const options = { json: values.json, help: values.help, fleet: values.fleet };
   for (const [name, field] of Object.entries(fields)) {
     options[camel(name)] = field.parse(values[name]);
   }

@@ -116,6 +116,10 @@ async function main() {
     return 0;
   }
 
+  if (options.fleet) {
+    const { runFleet } = await import('./fleet.mjs');
+    return runFleet(options);
+  }
   // Imported after the options parse, so --help and option errors work before a build.
   const { startMockSesServer } = await import('@org/mock-ses');
   const server = await startMockSesServer({ seed: options.seed });

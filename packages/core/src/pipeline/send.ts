@@ -1,4 +1,6 @@
 import type { BaseConnectorConfig, EmailTransport, SendOptions, SendResult } from '../contract.js';
+import { maskAddress } from '../mailbox.js';
+import type { RecipientThrottle } from '../recipient-throttle.js';
 import type { SuppressionOptions } from '../suppression-store.js';
 import { buildOutgoingEmail } from './build-outgoing-email.js';
 import { callTransport } from './call-transport.js';
@@ -18,6 +20,8 @@ export interface SendContext {
   emit: Emit | undefined;
   /** `ConnectorOptions.suppression`: checked after the email is built, before the transport. */
   suppression?: SuppressionOptions;
+  /** `ConnectorOptions.recipientLimit`: counted after the suppression check, before the transport. */
+  recipientThrottle?: RecipientThrottle;
 }
 
 /** The secrets of one send: the config's, and the verification code of its input. */
@@ -51,6 +55,13 @@ export async function send(
   try {
     const email = buildOutgoingEmail(parsed, context.resolved);
     if (context.suppression) await checkSuppression(email, context.suppression, provider);
+    if (context.recipientThrottle && email.to[0]) {
+      await context.recipientThrottle.check(email.to[0], {
+        provider,
+        usageType: parsed.type,
+        recipient: maskAddress(parsed.to),
+      });
+    }
     if (signal?.aborted) throw abortedError(provider, signal);
     const result = await callTransport(
       context.transport,

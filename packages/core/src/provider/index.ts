@@ -44,6 +44,7 @@ export {
   type TransportFactoryContext,
 } from '../define-email-connector.js';
 export { replyToFormItem, templatesFormItem } from '../form-items.js';
+export type { RateLimiter, RateLimitRequest, ReleaseToken } from '../rate-limiter.js';
 export { redacted, scrubSecrets, secret, secretFieldsOf } from '../secrets.js';
 export { templatesSchema } from '../template.js';
 export { raceAbort } from './abort-race.js';

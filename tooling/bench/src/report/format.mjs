@@ -26,7 +26,7 @@ const loadCells = (r) => [
 /** The tables every output shares: `{ title, note?, columns, rows }`, rows of strings. */
 export function buildTables(report) {
   const tables = [];
-  const { send, servers, cold, sizes, pipeline, memory, targets } = report.benchmarks;
+  const { send, servers, cold, sizes, pipeline, memory, fleet, targets } = report.benchmarks;
 
   if (send) {
     tables.push({
@@ -160,6 +160,7 @@ export function buildTables(report) {
       notes: memory.error ? [`not measured: ${memory.error}`] : [],
     });
   }
+  if (fleet) tables.push(...fleetTables(fleet));
   if (targets) {
     tables.push({
       title: 'Targets (read from this run, not asserted)',
@@ -174,4 +175,53 @@ export function buildTables(report) {
 
 function unavailableNotes(unavailable = {}) {
   return Object.values(unavailable).map((u) => `${u.label} could not run here: ${u.reason}`);
+}
+
+/** The fleet bench: 4 processes sharing one Redis against one rate-limited mock SES. */
+function fleetTables(fleet) {
+  const { rate, idempotency, recipientLimit, overhead } = fleet;
+  const errors =
+    Object.entries(rate.errors)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ') || 'none';
+  return [
+    {
+      title: `Fleet: ${fleet.workers} processes (${fleet.clients}), one Redis (${fleet.redis}), mock SES at MaxSendRate ${rate.maxSendRate}`,
+      columns: ['what', 'measured'],
+      align: 'll',
+      rows: [
+        ['sends accepted / asked', `${rate.sent} / ${rate.messages} (errors: ${errors})`],
+        ['throttled by SES', String(rate.throttledAtSes)],
+        ['achieved rate', `${rate.achievedPerSecond}/s in ${fmt.ms(rate.elapsedMs / 1000)} s`],
+        ['utilisation of MaxSendRate', `${(100 * rate.utilization).toFixed(1)} %`],
+        [
+          'unpaced ceiling of the 4 here',
+          `${rate.unpacedCeilingPerSecond}/s (the machine's bound on the rate)`,
+        ],
+        [
+          'one idempotency key from all',
+          `${idempotency.calls} calls → ${idempotency.acceptedAtSes} sent, ${idempotency.distinctResults} distinct result(s)`,
+        ],
+        [
+          `recipientLimit max ${recipientLimit.max} across all`,
+          `${recipientLimit.attempts} tries → ${recipientLimit.acceptedAtSes} sent, ${recipientLimit.refused} refused (${recipientLimit.refusedAs.join(', ')})`,
+        ],
+      ],
+      notes: [
+        'utilisation: the ideal time for the messages at MaxSendRate over the measured time (first start to last success).',
+      ],
+    },
+    {
+      title: `Fleet: per-send latency on loopback, memory vs Redis stores (${overhead.sendsPerSide} sequential sends each; key + recipient limit + pacing)`,
+      columns: ['stores', 'p50 ms', 'p99 ms'],
+      align: 'lrr',
+      rows: [
+        ['memory', fmt.ms(overhead.memoryMs.p50), fmt.ms(overhead.memoryMs.p99)],
+        ['Redis', fmt.ms(overhead.redisMs.p50), fmt.ms(overhead.redisMs.p99)],
+        ['added by Redis', fmt.ms(overhead.addedMs.p50), fmt.ms(overhead.addedMs.p99)],
+        ['ratio', fmt.ratio(overhead.ratio.p50), fmt.ratio(overhead.ratio.p99)],
+      ],
+      notes: ['Interleaved rounds in one process; the mock SES answers each send.'],
+    },
+  ];
 }

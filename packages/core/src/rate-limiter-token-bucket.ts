@@ -1,5 +1,9 @@
-/** Gives a token back; call it once the paced operation has finished. Idempotent. */
-export type ReleaseToken = () => void;
+import {
+  QueueWaitExceededError,
+  type ReleaseToken,
+  rateLimitCapacity,
+  rateLimitWindowMs,
+} from './rate-limiter.js';
 
 export interface TokenBucketOptions {
   /** Tokens handed out per second (for SES: `MaxSendRate`, recipients per second). */
@@ -12,27 +16,9 @@ export interface TokenBucketOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** Why `acquire()` gave up: the wait for a token would be (or was) longer than `maxWaitMs`. */
-export class QueueWaitExceededError extends Error {
-  constructor(
-    /** The wait the caller faced: an estimate when `queued` is false, else `maxWaitMs`. */
-    readonly waitMs: number,
-    readonly maxWaitMs: number,
-    readonly ratePerSecond: number,
-    /** False: refused at once, the estimate was already too long. True: waited the full limit. */
-    readonly queued: boolean,
-  ) {
-    super(
-      queued
-        ? `No token within ${maxWaitMs} ms at ${ratePerSecond} per second.`
-        : `A token would take about ${Math.ceil(waitMs)} ms at ${ratePerSecond} per second, longer than ${maxWaitMs} ms.`,
-    );
-    this.name = 'QueueWaitExceededError';
-  }
-}
-
 interface Waiter {
   deadline: number;
+  tokens: number;
   resolve(release: ReleaseToken): void;
   reject(error: unknown): void;
   detach(): void;
@@ -54,6 +40,12 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+function assertMaxWait(maxWaitMs: number): void {
+  if (!(Number.isFinite(maxWaitMs) && maxWaitMs >= 0)) {
+    throw new RangeError(`maxWaitMs must be 0 or more, got ${maxWaitMs}`);
+  }
+}
+
 function assertRate(rate: number): void {
   if (!(Number.isFinite(rate) && rate > 0)) {
     throw new RangeError(`ratePerSecond must be a positive number, got ${rate}`);
@@ -72,12 +64,13 @@ function assertRate(rate: number): void {
 export class TokenBucket {
   readonly #now: () => number;
   readonly #sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  readonly #maxWaitMs: number;
+  #maxWaitMs: number;
   #rate = 1;
   #capacity = 1;
   #windowMs = 1000;
   #intervalMs = 1000;
   #lastGrantAt = Number.NEGATIVE_INFINITY;
+  #lastGrantTokens = 1;
   #inFlight = 0;
   /** When released tokens come back, ascending. */
   #returns: number[] = [];
@@ -86,9 +79,7 @@ export class TokenBucket {
   #wake = new AbortController();
 
   constructor(options: TokenBucketOptions) {
-    if (!(Number.isFinite(options.maxWaitMs) && options.maxWaitMs >= 0)) {
-      throw new RangeError(`maxWaitMs must be 0 or more, got ${options.maxWaitMs}`);
-    }
+    assertMaxWait(options.maxWaitMs);
     this.#maxWaitMs = options.maxWaitMs;
     this.#now = options.now ?? (() => performance.now());
     this.#sleep = options.sleep ?? defaultSleep;
@@ -97,6 +88,12 @@ export class TokenBucket {
 
   get ratePerSecond(): number {
     return this.#rate;
+  }
+
+  /** Changes the longest wait of later acquisitions; those already waiting keep theirs. */
+  setMaxWaitMs(maxWaitMs: number): void {
+    assertMaxWait(maxWaitMs);
+    this.#maxWaitMs = maxWaitMs;
   }
 
   /** Callers waiting for a token. */
@@ -108,27 +105,35 @@ export class TokenBucket {
   setRate(ratePerSecond: number): void {
     assertRate(ratePerSecond);
     this.#rate = ratePerSecond;
-    this.#capacity = Math.max(1, Math.floor(ratePerSecond));
+    this.#capacity = rateLimitCapacity(ratePerSecond);
     this.#intervalMs = 1000 / ratePerSecond;
     // Below 1 per second a single token covers 1/rate seconds.
-    this.#windowMs = Math.max(1000, this.#intervalMs);
+    this.#windowMs = rateLimitWindowMs(ratePerSecond);
     this.#wakeUp();
   }
 
   /**
    * Resolves with a release function once the caller may proceed. Rejects with the signal's
    * reason when `signal` aborts while waiting (the place in the queue is given up), and with
-   * `QueueWaitExceededError` when the wait would be longer than `maxWaitMs`.
+   * `QueueWaitExceededError` when the wait would be longer than `maxWaitMs`. `tokens` above the
+   * bucket's size wait for an empty bucket (SES lets such a message through when nothing else
+   * was sent in the last second).
    */
-  acquire(signal?: AbortSignal): Promise<ReleaseToken> {
+  acquire(signal?: AbortSignal, tokens = 1): Promise<ReleaseToken> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    if (!(Number.isSafeInteger(tokens) && tokens >= 1)) {
+      return Promise.reject(new RangeError(`tokens must be a positive integer, got ${tokens}`));
+    }
     const now = this.#now();
-    const ready = this.#queue.length === 0 ? this.#earliestGrant(now) : undefined;
-    if (ready !== undefined && ready <= now) return Promise.resolve(this.#grant(now));
+    const ready = this.#queue.length === 0 ? this.#earliestGrant(now, tokens) : undefined;
+    if (ready !== undefined && ready <= now) return Promise.resolve(this.#grant(now, tokens));
 
     // A lower bound (tokens still out are assumed back at once): refusing on it is never wrong.
-    const start = this.#earliestGrant(now) ?? Math.max(now, this.#lastGrantAt + this.#intervalMs);
-    const estimate = start + this.#queue.length * this.#intervalMs - now;
+    const start =
+      this.#earliestGrant(now, tokens) ??
+      Math.max(now, this.#lastGrantAt + this.#lastGrantTokens * this.#intervalMs);
+    const queued = this.#queue.reduce((sum, waiter) => sum + waiter.tokens, 0);
+    const estimate = start + queued * this.#intervalMs - now;
     if (estimate > this.#maxWaitMs) {
       return Promise.reject(
         new QueueWaitExceededError(estimate, this.#maxWaitMs, this.#rate, false),
@@ -145,6 +150,7 @@ export class TokenBucket {
       };
       const waiter: Waiter = {
         deadline: now + this.#maxWaitMs,
+        tokens,
         resolve,
         reject,
         detach: () => signal?.removeEventListener('abort', onAbort),
@@ -155,28 +161,31 @@ export class TokenBucket {
     });
   }
 
-  #grant(now: number): ReleaseToken {
-    this.#inFlight++;
+  #grant(now: number, tokens: number): ReleaseToken {
+    this.#inFlight += tokens;
     // The actual time, not the scheduled one: a late timer must not turn into a catch-up burst.
     this.#lastGrantAt = now;
+    this.#lastGrantTokens = tokens;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.#inFlight--;
+      this.#inFlight -= tokens;
       const at = this.#now() + this.#windowMs;
       const index = this.#returns.findIndex((time) => time > at);
-      if (index === -1) this.#returns.push(at);
-      else this.#returns.splice(index, 0, at);
+      const returning = Array.from({ length: tokens }, () => at);
+      if (index === -1) this.#returns.push(...returning);
+      else this.#returns.splice(index, 0, ...returning);
       this.#wakeUp();
     };
   }
 
   /** When the next token may be handed out; undefined while it waits on a token still out. */
-  #earliestGrant(now: number): number | undefined {
+  #earliestGrant(now: number, tokens: number): number | undefined {
     while (this.#returns.length > 0 && (this.#returns[0] as number) <= now) this.#returns.shift();
-    const spacing = Math.max(now, this.#lastGrantAt + this.#intervalMs);
-    const needed = this.#inFlight + this.#returns.length - this.#capacity + 1;
+    const spacing = Math.max(now, this.#lastGrantAt + this.#lastGrantTokens * this.#intervalMs);
+    const needed =
+      this.#inFlight + this.#returns.length - this.#capacity + Math.min(tokens, this.#capacity);
     if (needed <= 0) return spacing;
     const back = this.#returns[needed - 1];
     return back === undefined ? undefined : Math.max(spacing, back);
@@ -194,11 +203,11 @@ export class TokenBucket {
       while (this.#queue.length > 0) {
         const now = this.#now();
         const head = this.#queue[0] as Waiter;
-        const at = this.#earliestGrant(now);
+        const at = this.#earliestGrant(now, head.tokens);
         if (at !== undefined && at <= now) {
           this.#queue.shift();
           head.detach();
-          head.resolve(this.#grant(now));
+          head.resolve(this.#grant(now, head.tokens));
           continue;
         }
         if (head.deadline <= now) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { QueueWaitExceededError, type ReleaseToken, TokenBucket } from './token-bucket.js';
+import { QueueWaitExceededError, type ReleaseToken } from './rate-limiter.js';
+import { TokenBucket } from './rate-limiter-token-bucket.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

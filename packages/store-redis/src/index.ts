@@ -1,0 +1,17 @@
+export {
+  fromIoredis,
+  fromNodeRedis,
+  type IoredisLike,
+  type NodeRedisLike,
+  type RedisClientInput,
+  type RedisScriptClient,
+} from './redis-client.js';
+export { createRedisIdempotencyStore } from './redis-idempotency-store.js';
+export { createRedisRateLimiter, type RedisRateLimiterOptions } from './redis-rate-limiter.js';
+export { createRedisRecipientThrottleStore } from './redis-recipient-throttle-store.js';
+export { RedisCommandTimeoutError, RedisStoreError, type RedisStoreName } from './store-error.js';
+export type {
+  OnStoreError,
+  RedisStoreEvent,
+  RedisStoreOptions,
+} from './store-options.js';

@@ -1,0 +1,6 @@
+import { defineLibraryConfig } from '@org/tsup-config';
+import { defineConfig } from 'tsup';
+
+export default defineConfig(
+  defineLibraryConfig({ external: ['@org/connector-core', 'redis', 'ioredis'] }),
+);
