@@ -88,7 +88,7 @@ export function providerFault(
   if (!variants)
     throw new SmtpMockInputError(
       'invalid_fault',
-      `Unknown provider fault: ${String(kind)}; expected throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error or latency.`,
+      `Unknown provider fault: ${JSON.stringify(kind)}; expected throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error or latency.`,
     );
   const name = variant ?? Object.keys(variants)[0]!;
   const fault = variants[name];
