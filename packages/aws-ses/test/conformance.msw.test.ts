@@ -12,8 +12,10 @@ const ses = createMockSes({ credentials: conformanceCredentials });
 const server = setupServer(...createConformanceHandlers(ses));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
+// The feedback harness adds the app's SNS subscriber route to this same msw server.
+const sesWithServer = Object.assign(ses, { server });
 
 describeEmailConnectorConformance({
   name: 'aws-ses (msw)',
-  setup: () => ({ ...awsSesHarness(ses), feedback: () => sesFeedbackHarness(ses) }),
+  setup: () => ({ ...awsSesHarness(ses), feedback: () => sesFeedbackHarness(sesWithServer) }),
 });

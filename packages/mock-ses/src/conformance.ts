@@ -8,6 +8,7 @@ import type {
 import type { RequestHandler } from 'msw';
 import { addressOf } from './engine/address.js';
 import { connectionReset, loadMsw, SES_ENDPOINT_PATTERN } from './msw-handlers.js';
+import { createSnsMswHandlers } from './sns/sns-msw-handlers.js';
 import type { Fault, MockSes, OutboxMessage } from './types.js';
 
 /** Provider faults hit the send calls; a connector's other calls (GetAccount...) go through. */
@@ -222,5 +223,7 @@ export function createConformanceHandlers(
   return [
     http.all(SES_ENDPOINT_PATTERN, resolver),
     ...endpoints.map((base) => http.all(`${new URL(base).origin}/*`, resolver)),
+    // SNS (certificates, subscription confirmations) as in `mock.handlers`.
+    ...createSnsMswHandlers(mock.sns),
   ];
 }

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 /** Packages under packages/ that are not providers nor mocks: the shared libraries. */
 export const libraryPackages = ['core', 'conformance'];
 
+/** Shared stores (`packages/store-<backend>`, e.g. Redis) are libraries too: no provider layout. */
+export const isStorePackage = (name) => name.startsWith('store-');
+
 /** Every provider package `packages/<name>` has these files. */
 export const connectorFiles = [
   'package.json',
@@ -129,7 +132,8 @@ export function workspaceLayout(packagesDir) {
     .sort();
   return names.map((name) => {
     const dir = join(packagesDir, name);
-    if (libraryPackages.includes(name)) return { name, kind: 'library', problems: [] };
+    if (libraryPackages.includes(name) || isStorePackage(name))
+      return { name, kind: 'library', problems: [] };
     if (name.startsWith('mock-'))
       return { name, kind: 'mock', problems: mockLayoutProblems(dir, name) };
     const problems = connectorLayoutProblems(dir, name);

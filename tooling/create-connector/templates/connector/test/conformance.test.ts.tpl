@@ -26,6 +26,8 @@ describeEmailConnectorConformance({
         { config: { templates: [] }, field: 'templates' },
       ],
       secrets: [validConfig.apiKey],
+      // A key the mock must refuse (as __TITLE__ answers a wrong key) while the valid one works.
+      invalidCredentials: { apiKey: '__NAME__-wrong-api-key-00000000000000' },
       mock,
       teardown: () => mock.close(),
     };

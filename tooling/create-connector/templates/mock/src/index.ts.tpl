@@ -1,4 +1,10 @@
-import type { DeliveredEmail, InjectOptions, ProviderFaultKind, ProviderMock } from '@org/connector-core/testing';
+import type {
+  DeliveredEmail,
+  InjectOptions,
+  ProviderErrorFaultKind,
+  ProviderFaultKind,
+  ProviderMock,
+} from '@org/connector-core/testing';
 
 export interface __PASCAL__ProviderMock extends ProviderMock {
   /** Stops intercepting; called by the conformance test after each test. */
@@ -18,8 +24,11 @@ function notImplemented(method: string): Error {
  * TODO, typically with msw (`setupServer` from 'msw/node', handlers for the API's routes):
  * - record each accepted send, normalized as a `DeliveredEmail`, and answer with a message id;
  * - count every request that reaches the API (`requestCount`), retries included;
- * - `inject(fault, { times, latencyMs })`: answer the next `times` requests the way __TITLE__
- *   does for that situation (its status code and error body), or delay them for `latency`;
+ * - `inject(fault, { times, latencyMs, variant })`: answer the next `times` requests the way
+ *   __TITLE__ does for that situation (its status code and error body), or delay them for
+ *   `latency`; `faultVariants(fault)` lists every wire form __TITLE__ uses for it;
+ * - `peakInFlight()`: the most requests in flight at once; `hangUps()`: requests the client
+ *   gave up on before the answer (never delivered);
  * - `reset()`: forget sends, requests and pending faults.
  * @org/mock-ses (src/conformance.ts) and the Postbox example in the
  * @org/connector-conformance README show complete ones.
@@ -34,6 +43,15 @@ export function create__PASCAL__ProviderMock(): __PASCAL__ProviderMock {
     },
     inject(_fault: ProviderFaultKind, _options?: InjectOptions): void {
       throw notImplemented('inject');
+    },
+    faultVariants(_fault: ProviderErrorFaultKind): readonly string[] {
+      throw notImplemented('faultVariants');
+    },
+    peakInFlight(): number {
+      throw notImplemented('peakInFlight');
+    },
+    hangUps(): number {
+      throw notImplemented('hangUps');
     },
     reset(): void {
       throw notImplemented('reset');
