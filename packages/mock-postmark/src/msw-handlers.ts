@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import type { RequestHandler } from 'msw';
+
+type Msw = typeof import('msw');
+
+let msw: Msw | undefined;
+
+/** msw is an optional peer: the server and the CLI run without it, so it loads on first use. */
+function loadMsw(): Msw {
+  if (!msw) {
+    try {
+      msw = createRequire(import.meta.url)('msw') as Msw;
+    } catch (error) {
+      throw new Error(
+        '@org/mock-postmark: `mock.handlers` needs msw 2 (an optional peer dependency). Install it with `pnpm add -D msw@^2.15`, or use startMockPostmarkServer() instead.',
+        { cause: error },
+      );
+    }
+  }
+  return msw;
+}
+
+/** One msw handler for every path under `baseUrl`, answered by the engine. */
+export function createMswHandlers(
+  baseUrl: string,
+  handle: (request: Request) => Promise<Response>,
+): RequestHandler[] {
+  const { http } = loadMsw();
+  const url = new URL(baseUrl);
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return [http.all(`${base}/*`, ({ request }) => handle(request))];
+}
