@@ -44,6 +44,13 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from './define-email-connector.js';
+export { createFailoverConnector } from './failover/failover-connector.js';
+export {
+  defaultFailoverOn,
+  type FailoverAttemptEvent,
+  type FailoverOptions,
+  type FailoverSendResult,
+} from './failover/failover-options.js';
 export { replyToFormItem, templatesFormItem } from './form-items.js';
 export {
   createMemoryIdempotencyStore,
