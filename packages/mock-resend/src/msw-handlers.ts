@@ -20,6 +20,21 @@ function loadMsw(): Msw {
   return msw;
 }
 
+/**
+ * msw turns `Response.error()` into `TypeError: Network error`; a provider's dropped connection
+ * is a reset socket. A body that fails before its first byte makes msw close the socket with
+ * nothing written, which a client sees as "socket hang up" (ECONNRESET), as on the wire.
+ */
+function connectionReset(): Response {
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.error(new Error('connection reset (injected network_error)'));
+      },
+    }),
+  );
+}
+
 /** One msw handler for every path under `baseUrl`, answered by the engine. */
 export function createMswHandlers(
   baseUrl: string,
@@ -28,5 +43,10 @@ export function createMswHandlers(
   const { http } = loadMsw();
   const url = new URL(baseUrl);
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  return [http.all(`${base}/*`, ({ request }) => handle(request))];
+  return [
+    http.all(`${base}/*`, async ({ request }) => {
+      const response = await handle(request);
+      return response.type === 'error' ? connectionReset() : response;
+    }),
+  ];
 }
