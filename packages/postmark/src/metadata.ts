@@ -1,0 +1,34 @@
+import type { ConnectorMetadata } from '@org/connector-core';
+
+export const postmarkProvider = 'postmark';
+
+/**
+ * What the connector is and supports. The conformance suite skips the tests of capabilities
+ * declared `false`: switch each on once the transport implements it.
+ */
+export const postmarkMetadata: ConnectorMetadata = {
+  id: 'postmark-email',
+  provider: postmarkProvider,
+  name: 'Postmark',
+  description: 'Sends verification and notification emails through Postmark.',
+  capabilities: {
+    check: false,
+    tags: false,
+    replyTo: false,
+    retries: false,
+    requestTimeout: false,
+  },
+  formItems: [
+    { key: 'apiKey', label: 'API key', type: 'secret', required: true, secret: true },
+    {
+      key: 'emailAddress',
+      label: 'From address',
+      type: 'text',
+      required: true,
+      placeholder: 'Acme <noreply@acme.com>',
+    },
+    { key: 'endpoint', label: 'Endpoint', type: 'text', required: false },
+    { key: 'requestTimeoutMs', label: 'Request timeout (ms)', type: 'number', required: false },
+    { key: 'templates', label: 'Templates', type: 'json', required: true },
+  ],
+};

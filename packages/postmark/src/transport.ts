@@ -1,0 +1,40 @@
+import {
+  ConnectorError,
+  type EmailTransport,
+  type OutgoingEmail,
+  type TransportContext,
+  type TransportResult,
+} from '@org/connector-core';
+import type { PostmarkConfig } from './config-schema.js';
+import { mapPostmarkError } from './error-mapping.js';
+
+export interface PostmarkTransportContext {
+  provider: string;
+}
+
+/**
+ * The only provider-specific step of a send: the email arrives rendered and validated.
+ * Create the provider's client here, once per connector, never per send.
+ */
+export function createPostmarkTransport(
+  config: PostmarkConfig,
+  { provider }: PostmarkTransportContext,
+): EmailTransport {
+  return {
+    async send(email: OutgoingEmail, { signal }: TransportContext): Promise<TransportResult> {
+      try {
+        // TODO: call the Postmark API with `email` (from, to, subject, html, text, headers,
+        // tags), authenticated with config.apiKey, passing `signal` (combined with
+        // AbortSignal.timeout(config.requestTimeoutMs)), and return its message id.
+        signal.throwIfAborted();
+        throw new ConnectorError(
+          'general',
+          `Not implemented: fill in src/transport.ts (send) to send from ${email.from.address} through ${config.endpoint ?? 'the Postmark API'}.`,
+          { provider, hint: 'Implement createPostmarkTransport().send in src/transport.ts.' },
+        );
+      } catch (error) {
+        throw mapPostmarkError(error, { provider });
+      }
+    },
+  };
+}
