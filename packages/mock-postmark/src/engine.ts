@@ -67,6 +67,8 @@ function failure(errorCode: number, message?: string, status?: number): Answer {
 export function createPostmarkEngine(options: MockPostmarkOptions) {
   const now = options.now ?? Date.now;
   const faults = createFaultQueue<NormalizedFault>();
+  // Bumped by reset(): a request still in flight then (a held-back answer) leaves no trace.
+  let generation = 0;
   const outbox: PostmarkOutboxMessage[] = [];
   const log: PostmarkRequestLogEntry[] = [];
   const windows = new Map<string, { start: number; count: number }>();
@@ -192,9 +194,13 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
     const fault = faults.take();
     if (fault && fault.kind !== 'latency') return faultAnswer(fault);
     if (fault?.kind === 'latency') {
+      const before = generation;
       await delay(fault.latencyMs ?? 1_000);
-      // The client gave up while the mock was slow: nothing is sent, as if it never arrived.
-      if (request.signal.aborted) return { response: Response.error(), fault: 'latency' };
+      // The client gave up while the mock was slow, or the mock was reset meanwhile: nothing
+      // is sent, as if the request never arrived.
+      if (request.signal.aborted || generation !== before) {
+        return { response: Response.error(), fault: 'latency' };
+      }
     }
     if (!batch) {
       const parsed = parseEmail(body);
@@ -328,6 +334,7 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
     outbox,
     log,
     async handle(request: Request, basePath = ''): Promise<Response> {
+      const started = generation;
       const url = new URL(request.url);
       const path = url.pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
       let body: unknown;
@@ -346,6 +353,7 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
                 }),
               };
       }
+      if (started !== generation) return result.response;
       log.push({
         method: request.method.toUpperCase(),
         path,
@@ -364,6 +372,7 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
       faults.push(normalized, times);
     },
     reset() {
+      generation += 1;
       faults.clear();
       windows.clear();
       outbox.length = 0;

@@ -40,6 +40,8 @@ export function createResendEngine(options: MockResendOptions) {
   const faults = createFaultQueue<ReturnType<typeof normalizeFault>>();
   const rateLimiter = createRateLimiter(options.rateLimit, now);
   const idempotency = createIdempotencyKeys(now);
+  // Bumped by reset(): a request still in flight then (a held-back answer) leaves no trace.
+  let generation = 0;
   const outbox: ResendOutboxMessage[] = [];
   const log: ResendRequestLogEntry[] = [];
   const sentAt: number[] = [];
@@ -182,9 +184,13 @@ export function createResendEngine(options: MockResendOptions) {
     }
     try {
       if (fault?.kind === 'latency') {
+        const before = generation;
         await delay(fault.latencyMs ?? 1_000);
-        // The client gave up while the mock was slow: nothing is sent, as if it never arrived.
-        if (request.signal.aborted) return { response: Response.error(), fault: 'latency' };
+        // The client gave up while the mock was slow, or the mock was reset meanwhile: nothing
+        // is sent, as if the request never arrived.
+        if (request.signal.aborted || generation !== before) {
+          return { response: Response.error(), fault: 'latency' };
+        }
       }
       if (!quotaLeft(emails.length)) {
         if (key !== undefined) idempotency.release(key);
@@ -300,6 +306,7 @@ export function createResendEngine(options: MockResendOptions) {
     log,
     domains,
     async handle(request: Request, basePath = ''): Promise<Response> {
+      const started = generation;
       const path = new URL(request.url).pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
       let body: unknown;
       const text = request.method === 'GET' ? '' : await request.text().catch(() => '');
@@ -325,6 +332,7 @@ export function createResendEngine(options: MockResendOptions) {
           errorName: 'internal_server_error',
         };
       }
+      if (started !== generation) return result.response;
       log.push({
         method: request.method.toUpperCase(),
         path,
@@ -339,6 +347,7 @@ export function createResendEngine(options: MockResendOptions) {
       return result.response;
     },
     reset() {
+      generation += 1;
       faults.clear();
       rateLimiter.reset();
       idempotency.clear();
