@@ -6,6 +6,7 @@ import { hostileString } from '../test/hostile-strings.js';
 import { ConnectorError } from './connector-error.js';
 import type { OutgoingEmail, SendMessageInput } from './contract.js';
 import { defineEmailConnector } from './define-email-connector.js';
+import { decodeEncodedWords, hasEncodedWord, hasUnsafeHeaderCharacter } from './encoded-words.js';
 import { parseMailbox } from './mailbox.js';
 import { escapeHtml } from './render-template.js';
 import { type Template, templatesSchema } from './template.js';
@@ -105,8 +106,15 @@ describe('sendMessage on hostile input', () => {
             payload: { code, link, user: { name } },
           };
           const result = await outcome(connector.sendMessage(input));
-          const subject = `Code ${code} for ${String(name)}`;
-          if (/[\r\n]/.test(subject)) {
+          const rendered = `Code ${code} for ${String(name)}`;
+          // Encoded-words are decoded as in display names; what still holds a control
+          // character or an encoded-word is refused.
+          const subject = decodeEncodedWords(rendered);
+          if (
+            hasUnsafeHeaderCharacter(rendered) ||
+            hasUnsafeHeaderCharacter(subject) ||
+            hasEncodedWord(subject)
+          ) {
             expect(result.ok).toBe(false);
             if (!result.ok) expect(result.error.code).toBe('invalid_request_parameters');
             expect(wire).toHaveLength(before);
@@ -116,6 +124,7 @@ describe('sendMessage on hostile input', () => {
           const email = wire.at(-1)!;
           expect(email.subject).toBe(subject);
           expect(email.subject).not.toMatch(/[\r\n]/);
+          expect(email.subject).not.toMatch(/=\?[^?\s]+\?[bq]\?[^?\s]*\?=/i);
           const html = escapeHtml(String(name));
           expect(email.html).toBe(
             `<p title="${html}">Hi ${html}</p><a href="${escapeHtml(link)}">Your code: ${escapeHtml(code)}</a>`,

@@ -22,10 +22,11 @@ import type {
   TransportResult,
 } from './contract.js';
 import { createIdempotency } from './idempotency.js';
-import { maskAddress, parseMailbox } from './mailbox.js';
+import { maskAddress, maxMailboxLength, parseMailbox } from './mailbox.js';
 import { renderTemplate } from './render-template.js';
 import { redactConfig, scrubSecrets, secretFieldsOf, secretValuesOf } from './secrets.js';
 import { selectTemplate } from './select-template.js';
+import { sendPayloadSchema } from './send-payload-schema.js';
 import { usageTypeSchema } from './usage-types.js';
 
 export interface TransportFactoryContext {
@@ -66,13 +67,12 @@ export type EmailConnectorFactory = ((
 };
 
 const sendInputSchema = z.object({
-  to: z.string().min(1, 'the recipient must not be empty'),
+  to: z
+    .string()
+    .min(1, 'the recipient must not be empty')
+    .max(maxMailboxLength, `the recipient must be at most ${maxMailboxLength} characters`),
   type: usageTypeSchema,
-  payload: z.looseObject({
-    code: z.string().optional(),
-    link: z.string().optional(),
-    locale: z.string().optional(),
-  }),
+  payload: sendPayloadSchema,
 });
 
 // RFC 5322 field-name: printable ASCII except colon.

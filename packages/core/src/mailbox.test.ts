@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hostileString } from '../test/hostile-strings.js';
@@ -41,8 +42,33 @@ describe('parseMailbox', () => {
     expect(parseMailbox('用户 <admin@例子.测试>').address).toBe('admin@xn--fsqu00a.xn--0zwm56d');
   });
 
-  it('lower-cases the domain but keeps the local part', () => {
-    expect(parseMailbox('John.Doe@Example.COM').address).toBe('John.Doe@example.com');
+  it('keeps an ASCII address exactly as written (regression: the domain was rewritten)', () => {
+    expect(parseMailbox('John.Doe@Example.COM').address).toBe('John.Doe@Example.COM');
+  });
+
+  it.each([
+    ['victim@bank.example/attacker', 'letters, digits'],
+    ['a@evil.com\\good.com', 'letters, digits'],
+    ['a@%65vil.com', 'letters, digits'],
+    ['a@evil.com?x=good.com', 'letters, digits'],
+    ['a@evil.com#good.com', 'letters, digits'],
+    ['a@evil.com:25', 'letters, digits'],
+    ['a@2130706433', 'fully qualified'],
+    ['a@0x7f.1', 'numeric'],
+    ['a@127.0.0.1', 'numeric'],
+    ['a@1.2.3.0x7f', 'numeric'],
+    ['a@[127.0.0.1]', 'address literal'],
+    ['a@[IPv6:::1]', 'address literal'],
+    ['a@example.com.', 'empty label'],
+    ['a@ｅｘａｍｐｌｅ.com', 'internationalized'],
+    ['a@exa\u3002mple.com', 'internationalized'],
+    ['a@xn--zz.com', 'punycode'],
+    ['a@e\u0301xample.com', 'internationalized'],
+  ])('never rewrites a domain: rejects %j (%s)', (input, problem) => {
+    const error = parseError(input);
+    expect(error.code).toBe('invalid_request_parameters');
+    expect(error.message).toContain(problem);
+    expect(error.message).not.toContain('evil');
   });
 
   it('decodes RFC 2047 encoded-word display names', () => {
@@ -217,12 +243,59 @@ describe('parseMailbox on hostile input', () => {
           // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
           expect(part).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
         }
-        expect(mailbox.address).toMatch(/^[\u0021-\u007e]+@[a-z0-9.-]+$/);
+        expect(mailbox.address).toMatch(/^[\u0021-\u007e]+@[A-Za-z0-9.-]+$/);
         const formatted = formatMailbox(mailbox);
         expect(formatted).not.toMatch(/[\r\n]/);
         expect(parseMailbox(formatted)).toEqual(mailbox);
       }),
       { numRuns },
+    );
+  });
+});
+
+describe('parseMailbox never rewrites an address', () => {
+  // Host-ish text: letters (ASCII, fullwidth, accented, CJK), digits, and everything a URL
+  // parser would normalise or cut at.
+  const hostUnit = fc.constantFrom(
+    ...'aZ09-.'.split(''),
+    ...'/\\%?#:@[]x'.split(''),
+    'ü',
+    'é',
+    'e\u0301',
+    'ｅ',
+    '。',
+    '例',
+    'ß',
+    'İ',
+    'xn--',
+    '0x',
+    '.com',
+  );
+  const host = fc.string({ unit: hostUnit, minLength: 1, maxLength: 12 });
+
+  it('accepts a domain only as given, or as the punycode of exactly the given U-labels', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('a', 'First.Last+tag'), host, (local, domain) => {
+        let address: string;
+        try {
+          address = parseMailbox(`${local}@${domain}`).address;
+        } catch (error) {
+          expect(ConnectorError.isInstance(error)).toBe(true);
+          return;
+        }
+        const sent = address.slice(address.lastIndexOf('@') + 1);
+        expect(address.slice(0, address.lastIndexOf('@'))).toBe(local);
+        expect(sent).toMatch(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/);
+        expect(sent.split('.').at(-1)).not.toMatch(/^(0x[0-9a-f]*|[0-9]+)$/i);
+        const labels = domain.split('.');
+        sent.split('.').forEach((label, i) => {
+          const given = labels[i]!;
+          if (/^[ -~]*$/.test(given)) expect(label).toBe(given);
+          else expect(domainToUnicode(label)).toBe(given.toLowerCase());
+        });
+        expect(sent.split('.')).toHaveLength(labels.length);
+      }),
+      { numRuns: numRuns * 5 },
     );
   });
 });

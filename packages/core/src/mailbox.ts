@@ -1,6 +1,7 @@
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { ConnectorError } from './connector-error.js';
 import type { Mailbox } from './contract.js';
+import { decodeEncodedWords, hasUnsafeHeaderCharacter } from './encoded-words.js';
 
 /** RFC 5321 caps a path at 256 octets; 320 (64 + 1 + 255) is the widely used upper bound. */
 export const maxMailboxLength = 320;
@@ -12,14 +13,10 @@ export interface ParseMailboxOptions {
 
 // RFC 5322 atext: the characters a dot-atom local part may use without quoting.
 const localPartPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const domainLabelPattern = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 // A display name made only of these can go into a header unquoted.
 const atomPhrasePattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we reject
 const controlCharacterPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const encodedWordPattern = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
-const encodedWordRunPattern =
-  /(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)/g;
 
 function invalid(label: string, problem: string, hint?: string): ConnectorError {
   return new ConnectorError('invalid_request_parameters', `Invalid ${label}: ${problem}.`, {
@@ -70,7 +67,9 @@ function parseDisplayName(raw: string, label: string): string | undefined {
   if (raw === '') return undefined;
   if (raw.startsWith('"')) {
     // The closing quote is escaped only after an odd run of backslashes: `"a\\"` is closed.
-    const trailingBackslashes = /\\*$/.exec(raw.slice(1, -1))?.[0].length ?? 0;
+    // Counted backwards: `/\\*$/` would retry from every backslash of a long run.
+    let trailingBackslashes = 0;
+    for (let i = raw.length - 2; i > 0 && raw[i] === '\\'; i--) trailingBackslashes++;
     if (raw.length < 2 || !raw.endsWith('"') || trailingBackslashes % 2 === 1) {
       throw invalid(label, 'its quoted display name is not closed with a double quote');
     }
@@ -106,7 +105,7 @@ function parseDisplayName(raw: string, label: string): string | undefined {
   }
   const name = decodeEncodedWords(raw).trim();
   // An encoded-word may hide what the raw-input check above rejects.
-  if (/[\r\n]/.test(name) || controlCharacterPattern.test(name)) {
+  if (hasUnsafeHeaderCharacter(name)) {
     throw invalid(label, 'its encoded display name decodes to a line break or a control character');
   }
   return name === '' ? undefined : name;
@@ -140,46 +139,86 @@ function parseAddress(raw: string, label: string): string {
   return `${local}@${parseDomain(domain, label)}`;
 }
 
+// An LDH label (RFC 1035 §2.3.1, RFC 1123 §2.1): letters, digits and inner hyphens.
+const ldhLabelPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+// What the last label of a host is when a resolver or URL parser would read the host as an
+// IPv4 address (`127.0.0.1`, `2130706433`, `0x7f.1`): decimal, octal or hex.
+const numericLabelPattern = /^(?:0x[0-9a-f]*|[0-9]+)$/i;
+// A U-label may hold letters, marks, digits and hyphens; anything else (`/`, `%`, `\`, `:`,
+// fullwidth dots, symbols) is refused before any conversion can map it away.
+const unicodeLabelPattern = /^[\p{L}\p{M}\p{N}-]+$/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+const nonAsciiPattern = /[^\u0000-\u007F]/;
+
+/**
+ * Validates a domain as a sequence of DNS labels, character by character: nothing is parsed
+ * the way a URL host is, so nothing is normalised away (`bank.example/x`, `%65vil.com`,
+ * `evil.com\good.com`, `2130706433` and `0x7f.1` are refused, not rewritten). ASCII labels
+ * are returned exactly as given; a label with non-ASCII characters must be a U-label, which is
+ * converted to its punycode A-label (the only rewrite).
+ */
 function parseDomain(domain: string, label: string): string {
-  // domainToASCII applies UTS #46 (lower-casing, punycode); it returns '' when it cannot.
-  const ascii = domainToASCII(domain);
-  if (ascii === '') throw invalid(label, 'the domain is not a valid domain name');
-  if (ascii.length > 253) throw invalid(label, 'the domain is longer than 253 characters');
-  const labels = ascii.split('.');
-  if (labels.length < 2) {
+  if (domain.startsWith('[')) {
+    throw invalid(
+      label,
+      'the domain is an address literal ([IPv4] or [IPv6]), which is refused by policy',
+      'Use a domain name such as example.com: mail to a bare IP address is refused.',
+    );
+  }
+  const parts = domain.split('.');
+  if (parts.length < 2) {
     throw invalid(label, 'the domain is not fully qualified (expected something like example.com)');
   }
-  if (!labels.every((part) => domainLabelPattern.test(part))) {
-    throw invalid(label, 'the domain has an empty or malformed label');
+  const ascii = parts.map((part) => {
+    if (part === '')
+      throw invalid(label, 'the domain has an empty label (two dots, or a dot at an end)');
+    if (!nonAsciiPattern.test(part)) {
+      if (!ldhLabelPattern.test(part)) {
+        throw invalid(
+          label,
+          'the domain has a malformed label: a domain may contain only letters, digits, inner hyphens and dots (labels of 1 to 63 characters)',
+        );
+      }
+      if (/^xn--/i.test(part) && domainToASCII(domainToUnicode(part)) !== part.toLowerCase()) {
+        throw invalid(label, 'the domain has an "xn--" label that is not valid punycode');
+      }
+      return part;
+    }
+    return unicodeLabel(part, label);
+  });
+  const tld = ascii[ascii.length - 1]!;
+  if (numericLabelPattern.test(tld)) {
+    throw invalid(
+      label,
+      'the domain is numeric (it would be read as an IP address)',
+      'Use a domain name such as example.com: mail to a bare IP address is refused.',
+    );
   }
-  return ascii;
+  const result = ascii.join('.');
+  if (result.length > 253) throw invalid(label, 'the domain is longer than 253 characters');
+  return result;
 }
 
-function decodeEncodedWords(text: string): string {
-  if (!text.includes('=?')) return text;
-  // Whitespace between two adjacent encoded-words is not part of the text (RFC 2047 §6.2).
-  return text
-    .replace(encodedWordRunPattern, '$1')
-    .replace(encodedWordPattern, (word, charset: string, encoding: string, data: string) => {
-      const normalized = charset.toLowerCase().split('*')[0];
-      if (normalized !== 'utf-8' && normalized !== 'us-ascii') return word;
-      try {
-        const bytes =
-          encoding.toLowerCase() === 'b'
-            ? Buffer.from(data, 'base64')
-            : Buffer.from(
-                data
-                  .replace(/_/g, ' ')
-                  .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) =>
-                    String.fromCharCode(Number.parseInt(hex, 16)),
-                  ),
-                'latin1',
-              );
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return word;
-      }
-    });
+/** The A-label of a U-label, or an error when converting would change more than its form. */
+function unicodeLabel(part: string, label: string): string {
+  const notIdn = () =>
+    invalid(
+      label,
+      'the domain has a label that is not a valid internationalized label',
+      'Write an internationalized domain in its normal form (e.g. bücher.de) or as punycode (xn--bcher-kva.de).',
+    );
+  if (!unicodeLabelPattern.test(part)) throw notIdn();
+  const encoded = domainToASCII(part);
+  // The conversion must be exactly IDN → punycode: a label UTS #46 would map (fullwidth
+  // letters, decomposed accents, compatibility characters) differs from its own round trip.
+  if (
+    !encoded.startsWith('xn--') ||
+    !ldhLabelPattern.test(encoded) ||
+    domainToUnicode(encoded) !== part.toLowerCase()
+  ) {
+    throw notIdn();
+  }
+  return encoded;
 }
 
 // An encoded-word may be at most 75 characters: `=?UTF-8?B?` + data + `?=` leaves 63 for

@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
+import { ConnectorError } from './connector-error.js';
+import { htmlNestingDepth } from './html-nesting-depth.js';
+import { maxHtmlNestingDepth } from './input-limits.js';
 import type { Template } from './template.js';
-import { placeholderPattern } from './template-variables.js';
+import { replacePlaceholders, scanPlaceholders } from './template-variables.js';
 
 type Convert = (html: string) => string;
 
@@ -60,6 +63,8 @@ const markerPattern = /[\uE000-\uF8FF]/;
 const tokenPattern = /([\uE000-\uF8FE])\uF8FF*/g;
 const maxPaths = 0xf8ff - firstToken;
 const tablePattern = /<table\b/i;
+// Characters converted while planning a table template: ~150 ms of html-to-text, once.
+const maxPlanningWork = 4_000_000;
 
 function split(text: string, paths: readonly string[]): TextPlan | undefined {
   const literals: string[] = [];
@@ -91,16 +96,19 @@ function samePlan(a: TextPlan, b: TextPlan): boolean {
 function planOf(content: string): TextPlan | undefined {
   if (markerPattern.test(content)) return undefined;
   const paths: string[] = [];
-  for (const match of content.matchAll(placeholderPattern)) {
-    const expression = match[1] ?? '';
-    if (!paths.includes(expression)) paths.push(expression);
+  const indexes = new Map<string, number>();
+  for (const { expression } of scanPlaceholders(content)) {
+    if (!indexes.has(expression)) {
+      indexes.set(expression, paths.length);
+      paths.push(expression);
+    }
   }
   if (paths.length > maxPaths) return undefined;
   const convertWith = (widened?: string, width = 0): TextPlan | undefined =>
     split(
       htmlToPlainText(
-        content.replace(placeholderPattern, (_match, expression: string) => {
-          const token = String.fromCharCode(firstToken + paths.indexOf(expression));
+        replacePlaceholders(content, (expression) => {
+          const token = String.fromCharCode(firstToken + indexes.get(expression)!);
           return expression === widened ? token + widener.repeat(width) : token;
         }),
       ),
@@ -108,6 +116,9 @@ function planOf(content: string): TextPlan | undefined {
     );
   const plan = convertWith();
   if (plan === undefined || !tablePattern.test(content)) return plan;
+  // The check below converts the template twice per variable: past a budget, converting each
+  // render costs less than planning (and keeps the first render's work linear in the size).
+  if ((2 * paths.length + 1) * content.length > maxPlanningWork) return undefined;
   // Table columns are padded to their widest line, so the width of a value can move the text
   // around it. Give one variable at a time the width 2 and a width beyond any line: the text
   // around the tokens is then the same for every width from 1 up (a padding is the difference
@@ -156,6 +167,14 @@ export function plainTextPart(
 ): string {
   let cached = plans.get(template);
   if (cached === undefined || cached.content !== template.content) {
+    // templateSchema refuses such templates; renderTemplate may be called with any object.
+    if (htmlNestingDepth(template.content, maxHtmlNestingDepth) > maxHtmlNestingDepth) {
+      throw new ConnectorError(
+        'invalid_config',
+        `The ${template.usageType} template nests HTML elements more than ${maxHtmlNestingDepth} deep, which cannot be converted to a text part.`,
+        { hint: 'Flatten the layout of the template (are closing tags missing?).' },
+      );
+    }
     cached = { content: template.content, plan: planOf(template.content) };
     plans.set(template, cached);
   }

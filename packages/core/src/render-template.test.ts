@@ -185,3 +185,64 @@ describe('renderTemplate properties', () => {
     );
   });
 });
+
+describe('renderTemplate limits and encoded-words', () => {
+  const template = (subject: string, content = '<p>{{code}}</p>'): Template => ({
+    usageType: 'Generic',
+    subject,
+    content,
+  });
+  const renderError = (t: Template, payload: Record<string, unknown>) => {
+    try {
+      renderTemplate(t, payload);
+    } catch (error) {
+      expect(ConnectorError.isInstance(error)).toBe(true);
+      return error as ConnectorError;
+    }
+    throw new Error('expected renderTemplate to fail');
+  };
+
+  it('refuses an encoded-word value that decodes to CR/LF (regression: reached the subject)', () => {
+    const error = renderError(template('Hello {{user.name}}'), {
+      code: '1',
+      user: { name: '=?UTF-8?B?DQpCY2M6IHhAeS56?=' },
+    });
+    expect(error.code).toBe('invalid_request_parameters');
+    expect(error.message).toContain('{{user.name}}');
+    expect(error.message).not.toContain('DQpC');
+  });
+
+  it('sends a harmless encoded-word decoded, as a display name is parsed', () => {
+    const rendered = renderTemplate(template('Hello {{name}}'), {
+      code: '1',
+      name: '=?UTF-8?B?Wm/Dqw==?=',
+    });
+    expect(rendered.subject).toBe('Hello Zoë');
+  });
+
+  it.each([
+    ['an unknown charset', '=?x-nope?B?DQo=?='],
+    ['a nested encoding', `=?UTF-8?B?${Buffer.from('=?UTF-8?B?DQo=?=').toString('base64')}?=`],
+    ['a Q-encoded line break in latin1', '=?ISO-8859-1?Q?a=0D=0Ab?='],
+  ])('refuses %s in the subject', (_what, value) => {
+    const error = renderError(template('Hi {{name}}'), { code: '1', name: value });
+    expect(error.code).toBe('invalid_request_parameters');
+  });
+
+  it('caps the rendered subject and content as they are built', () => {
+    expect(
+      renderError(template('{{name}}'), { code: '1', name: 'x'.repeat(999) }).message,
+    ).toContain('longer than 998');
+    const many = template('s', '<p>{{v}}</p>'.repeat(1000));
+    expect(renderError(many, { code: '1', v: 'x'.repeat(10_000) }).message).toContain(
+      'rendered content would be longer than 4194304',
+    );
+  });
+
+  it('refuses to convert a template nested too deep that skipped validation', () => {
+    const deep = template('s', `${'<div>'.repeat(20_000)}{{code}}`);
+    const error = renderError(deep, { code: '1' });
+    expect(error.code).toBe('invalid_config');
+    expect(error.message).toContain('more than 256 deep');
+  });
+});

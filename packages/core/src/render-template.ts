@@ -1,7 +1,9 @@
 import { ConnectorError } from './connector-error.js';
+import { decodeEncodedWords, hasEncodedWord, hasUnsafeHeaderCharacter } from './encoded-words.js';
+import { maxRenderedLength, maxSubjectLength } from './input-limits.js';
 import { plainTextPart } from './plain-text-part.js';
 import type { Template } from './template.js';
-import { isVariablePath, placeholderPattern } from './template-variables.js';
+import { isVariablePath, replacePlaceholders, scanPlaceholders } from './template-variables.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -102,13 +104,73 @@ function substitute(
   text: string,
   payload: Record<string, unknown>,
   encode: (value: string) => string,
+  part: 'subject' | 'content',
 ): string {
-  return text.replace(placeholderPattern, (_match, expression: string) =>
-    encode(resolve(template, expression, payload)),
-  );
+  const max = part === 'subject' ? maxSubjectLength : maxRenderedLength;
+  // Counted while substituting, so a value repeated in a large template fails before the
+  // text is built.
+  let length = text.length;
+  return replacePlaceholders(text, (expression) => {
+    const value = encode(resolve(template, expression, payload));
+    length += value.length;
+    if (length > max) {
+      throw renderError(
+        template,
+        `the rendered ${part} would be longer than ${max} characters.`,
+        part === 'subject'
+          ? 'Use shorter values in the subject.'
+          : 'Use shorter values, or fewer placeholders for long ones.',
+      );
+    }
+    return value;
+  });
 }
 
 const identity = (value: string): string => value;
+
+/**
+ * The rendered subject as a reader will show it. Values may carry RFC 2047 encoded-words
+ * (`=?UTF-8?B?DQpCY2M6IHhAeS56?=` decodes to CR LF "Bcc: x@y.z"); they are treated as display
+ * names are (see parseMailbox): decoded, and refused when the decoded text has a line break or
+ * a control character. The decoded text is what is sent (the transport encodes it again as
+ * needed), and text that would still decode further is refused, so no reader can decode the
+ * subject into something other than what was checked.
+ */
+function renderSubject(template: Template, payload: Record<string, unknown>): string {
+  const raw = substitute(template, template.subject, payload, identity, 'subject');
+  const subject = decodeEncodedWords(raw);
+  if (hasUnsafeHeaderCharacter(raw) || hasUnsafeHeaderCharacter(subject)) {
+    // The rendered subject may carry the code: name the culprits, never the text.
+    const culprits = [...scanPlaceholders(template.subject)]
+      .map((match) => match.expression)
+      .filter((path, index, all) => all.indexOf(path) === index)
+      .filter((path) => {
+        const result = lookup(payload, path);
+        if (!result.found) return false;
+        const value = String(result.value);
+        return (
+          hasUnsafeHeaderCharacter(value) || hasUnsafeHeaderCharacter(decodeEncodedWords(value))
+        );
+      });
+    const where =
+      culprits.length > 0
+        ? `the variable${culprits.length > 1 ? 's' : ''} ${culprits.map((p) => `{{${p}}}`).join(', ')} contain${culprits.length > 1 ? '' : 's'} one`
+        : 'the subject template itself contains one';
+    throw renderError(
+      template,
+      `the rendered subject contains a line break (CR or LF) or a control character, also when RFC 2047 encoded-words in it are decoded, which could inject mail headers; ${where}.`,
+      'Remove line breaks, control characters and encoded-words (=?charset?B?…?=) from the subject template and from the values used in it.',
+    );
+  }
+  if (hasEncodedWord(subject)) {
+    throw renderError(
+      template,
+      'the rendered subject contains an RFC 2047 encoded-word (=?charset?…?=) that does not decode to plain text (an unknown charset, invalid data or a nested encoding).',
+      'Pass subject values as plain text; the connector encodes the subject itself.',
+    );
+  }
+  return subject;
+}
 
 /**
  * Renders a template with a payload. Values are HTML-escaped in HTML content and never in
@@ -121,29 +183,11 @@ export function renderTemplate(
   template: Template,
   payload: Record<string, unknown>,
 ): RenderedEmail {
-  const subject = substitute(template, template.subject, payload, identity);
-  if (/[\r\n]/.test(subject)) {
-    // The rendered subject may carry the code: name the culprits, never the text.
-    const culprits = [...template.subject.matchAll(placeholderPattern)]
-      .map((match) => match[1] ?? '')
-      .filter((path) => {
-        const result = lookup(payload, path);
-        return result.found && /[\r\n]/.test(String(result.value));
-      });
-    const where =
-      culprits.length > 0
-        ? `the variable${culprits.length > 1 ? 's' : ''} ${culprits.map((p) => `{{${p}}}`).join(', ')} contain${culprits.length > 1 ? '' : 's'} one`
-        : 'the subject template itself contains one';
-    throw renderError(
-      template,
-      `the rendered subject contains a line break (CR or LF), which could inject mail headers; ${where}.`,
-      'Remove line breaks from the subject template and from the values used in it.',
-    );
-  }
+  const subject = renderSubject(template, payload);
   if (template.contentType === 'text/plain') {
-    return { subject, text: substitute(template, template.content, payload, identity) };
+    return { subject, text: substitute(template, template.content, payload, identity, 'content') };
   }
-  const html = substitute(template, template.content, payload, escapeHtml);
+  const html = substitute(template, template.content, payload, escapeHtml, 'content');
   // Every placeholder of the content resolved above, so resolving again cannot throw.
   const text = plainTextPart(template, html, (path) => resolve(template, path, payload));
   return { subject, html, text };

@@ -83,3 +83,40 @@ describe('selectTemplate', () => {
     expect(connectorError.hint).toBeDefined();
   });
 });
+
+describe('locale fallback on long tags', () => {
+  it('builds the chain from slices of one normalised tag (regression: rebuilt per subtag)', () => {
+    // 5 000 subtags: the old chain joined the remaining subtags after each pop.
+    const tag = `${'ab-'.repeat(5_000)}cd`;
+    const chain = localeFallbackChain(tag);
+    expect(chain).toHaveLength(5_001);
+    expect(chain[0]).toBe(tag);
+    expect(chain.at(-1)).toBe('ab');
+  });
+
+  it('selects through a long tag by prefix, most specific first', () => {
+    const set = [
+      t('SignIn', 'ab'),
+      t('SignIn', 'ab-ab-ab'),
+      t('Register'),
+      t('ForgotPassword'),
+      t('Generic'),
+    ];
+    expect(selectTemplate(set, 'SignIn', `${'ab-'.repeat(20_000)}cd`).subject).toBe(
+      'SignIn ab-ab-ab',
+    );
+    expect(selectTemplate(set, 'SignIn', 'ab-AB-ab-zz').subject).toBe('SignIn ab-ab-ab');
+    expect(selectTemplate(set, 'SignIn', 'ab-abx').subject).toBe('SignIn ab');
+  });
+
+  it('quotes no more of an unmatched locale than a tag can be', () => {
+    const long = `zz-${'q'.repeat(10_000)}`;
+    try {
+      selectTemplate([t('SignIn')], 'Register', long);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConnectorError).code).toBe('template_not_found');
+      expect((error as ConnectorError).message.length).toBeLessThan(200);
+    }
+  });
+});

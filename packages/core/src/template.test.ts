@@ -20,6 +20,11 @@ describe('templateSchema', () => {
     [{ usageType: 'SignIn', subject: '', content: 'c' }, 'subject'],
     [{ usageType: 'SignIn', subject: 's', content: 'c', locale: 'not a locale' }, 'locale'],
     [
+      { usageType: 'SignIn', subject: 's', content: 'c', locale: `${'ab-'.repeat(25_000)}cd` },
+      'locale',
+    ],
+    [{ usageType: 'SignIn', subject: 's', content: 'c', locale: 'en-x' }, 'locale'],
+    [
       { usageType: 'SignIn', subject: 's', content: 'c', contentType: 'text/markdown' },
       'contentType',
     ],
@@ -51,5 +56,40 @@ describe('templatesSchema', () => {
     ]);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('duplicate template for usageType SignIn');
+  });
+});
+
+describe('template size and nesting limits', () => {
+  const base = { usageType: 'Generic', subject: 's', content: '<p>{{code}}</p>' } as const;
+  const issue = (template: unknown) => {
+    const result = templateSchema.safeParse(template);
+    expect(result.success).toBe(false);
+    return result.error!.issues[0]!;
+  };
+
+  it('refuses 20 000 nested divs and 3 000 nested tables (regression: stack overflow per send)', () => {
+    const divs = `${'<div>'.repeat(20_000)}{{code}}${'</div>'.repeat(20_000)}`;
+    const tables = `${'<table><tr><td>'.repeat(3000)}{{code}}${'</td></tr></table>'.repeat(3000)}`;
+    for (const content of [divs, tables]) {
+      const found = issue({ ...base, content });
+      expect(found.path).toEqual(['content']);
+      expect(found.message).toContain('more than 256 deep');
+    }
+  });
+
+  it('accepts nesting up to the limit, and any nesting in a text/plain template', () => {
+    const deep = `${'<div>'.repeat(255)}{{code}}${'</div>'.repeat(255)}`;
+    expect(templateSchema.safeParse({ ...base, content: deep }).success).toBe(true);
+    const plain = { ...base, contentType: 'text/plain', content: '<div>'.repeat(20_000) };
+    expect(templateSchema.safeParse(plain).success).toBe(true);
+  });
+
+  it('caps the subject, the content and the number of templates', () => {
+    expect(issue({ ...base, subject: 's'.repeat(999) }).message).toContain('at most 998');
+    expect(issue({ ...base, content: 'c'.repeat(1_048_577) }).message).toContain('at most 1048576');
+    const many = Array.from({ length: 1001 }, (_, i) => ({ ...base, locale: `x-${i}` }));
+    const result = templatesSchema.safeParse([...requiredTemplates, ...many]);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toContain('at most 1000 templates');
   });
 });

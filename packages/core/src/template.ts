@@ -1,45 +1,74 @@
 import { z } from 'zod';
+import { htmlNestingDepth } from './html-nesting-depth.js';
+import {
+  maxHtmlNestingDepth,
+  maxSubjectLength,
+  maxTemplateContentLength,
+  maxTemplates,
+} from './input-limits.js';
+import { localeTagSchema } from './locale-tag.js';
 import { requiredUsageTypes, usageTypeSchema } from './usage-types.js';
 
 export const templateContentTypes = ['text/html', 'text/plain'] as const;
 export type TemplateContentType = (typeof templateContentTypes)[number];
 
-export const templateSchema = z.object({
-  usageType: usageTypeSchema,
-  subject: z.string().min(1, 'subject must not be empty'),
-  content: z.string().min(1, 'content must not be empty'),
-  locale: z
-    .string()
-    .regex(
-      /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/,
-      'locale must be a BCP 47 tag such as en or zh-Hant-TW',
-    )
-    .optional(),
-  contentType: z.enum(templateContentTypes).optional(),
-});
+export const templateSchema = z
+  .object({
+    usageType: usageTypeSchema,
+    subject: z
+      .string()
+      .min(1, 'subject must not be empty')
+      .max(maxSubjectLength, `subject must be at most ${maxSubjectLength} characters`),
+    content: z
+      .string()
+      .min(1, 'content must not be empty')
+      .max(
+        maxTemplateContentLength,
+        `content must be at most ${maxTemplateContentLength} characters`,
+      ),
+    locale: localeTagSchema().optional(),
+    contentType: z.enum(templateContentTypes).optional(),
+  })
+  .superRefine((template, ctx) => {
+    if (template.contentType === 'text/plain') return;
+    // Measured without recursion; the text part's converter recurses per level (see input-limits).
+    const depth = htmlNestingDepth(template.content, maxHtmlNestingDepth);
+    if (depth > maxHtmlNestingDepth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content'],
+        message: `content nests HTML elements more than ${maxHtmlNestingDepth} deep; flatten the layout (are closing tags missing?)`,
+      });
+    }
+  });
 
 export type Template = z.infer<typeof templateSchema>;
 
-export const templatesSchema = z.array(templateSchema).superRefine((templates, ctx) => {
-  const missing = requiredUsageTypes.filter((type) => !templates.some((t) => t.usageType === type));
-  if (missing.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `templates must cover the required usage types; missing: ${missing.join(', ')}`,
-    });
-  }
-  const seen = new Map<string, number>();
-  templates.forEach((t, index) => {
-    const key = `${t.usageType}|${(t.locale ?? '').toLowerCase()}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, index);
-      return;
+export const templatesSchema = z
+  .array(templateSchema)
+  .max(maxTemplates, `templates must list at most ${maxTemplates} templates`)
+  .superRefine((templates, ctx) => {
+    const missing = requiredUsageTypes.filter(
+      (type) => !templates.some((t) => t.usageType === type),
+    );
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `templates must cover the required usage types; missing: ${missing.join(', ')}`,
+      });
     }
-    ctx.addIssue({
-      code: 'custom',
-      path: [index],
-      message: `duplicate template for usageType ${t.usageType}${t.locale ? ` and locale ${t.locale}` : ' with no locale'} (also at index ${first})`,
+    const seen = new Map<string, number>();
+    templates.forEach((t, index) => {
+      const key = `${t.usageType}|${(t.locale ?? '').toLowerCase()}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, index);
+        return;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        path: [index],
+        message: `duplicate template for usageType ${t.usageType}${t.locale ? ` and locale ${t.locale}` : ' with no locale'} (also at index ${first})`,
+      });
     });
   });
-});
