@@ -144,7 +144,7 @@ describe('the request Resend receives', () => {
           data: [{ id: 'd1', name: 'acme.example', status: 'verified', region: 'eu-west-1' }],
         }),
     ];
-    const report = await connector().check();
+    const report = await connector().check!();
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual(['GET https://api.resend.com/domains']);
     expect(seen[0]!.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(report).toEqual({
