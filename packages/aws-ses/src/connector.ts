@@ -1,36 +1,17 @@
 import {
-  type CheckOptions,
-  type CheckReport,
-  type ConnectorMetadata,
-  type ConnectorOptions,
+  type ConnectorOf,
   defineEmailConnector,
-  type EmailConnector,
-} from '@org/connector-core';
-import { type AwsSesConfig, awsSesConfigSchema } from './config-schema.js';
+  type EmailConnectorFactory,
+} from '@org/connector-core/provider';
+import { awsSesConfigSchema } from './config-schema.js';
 import { awsSesMetadata } from './metadata.js';
 import { createAwsSesTransport } from './transport.js';
 
-/** An SES connector: the shared contract, with `check()` always present. */
-export type AwsSesConnector = EmailConnector & {
-  check(options?: CheckOptions): Promise<CheckReport>;
-};
+/** An SES connector: the shared contract, with `check()` (the transport has a preflight). */
+export type AwsSesConnector = ConnectorOf<ReturnType<typeof createAwsSesTransport>>;
 
-export type AwsSesConnectorFactory = ((
-  config: unknown,
-  options?: ConnectorOptions,
-) => AwsSesConnector) & {
-  /** Available before any config is given, e.g. to render a setup form. */
-  readonly metadata: ConnectorMetadata;
-};
-
-const factory = defineEmailConnector<AwsSesConfig>({
-  metadata: awsSesMetadata,
-  configSchema: awsSesConfigSchema,
-  sender: (config) => config.emailAddress,
-  replyTo: (config) => config.replyTo,
-  tags: (config) => config.tags,
-  createTransport: (config, context) => createAwsSesTransport(config, context),
-});
+/** Validates a config and returns a connector; `metadata` is there before any config. */
+export type AwsSesConnectorFactory = EmailConnectorFactory<AwsSesConnector>;
 
 /**
  * Creates an Amazon SES connector. The config is validated (`invalid_config` names every bad
@@ -41,8 +22,11 @@ const factory = defineEmailConnector<AwsSesConfig>({
  * await connector.sendMessage({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } });
  * ```
  */
-export const createAwsSesConnector: AwsSesConnectorFactory = Object.assign(
-  // The transport always implements check(), so the pipeline always exposes it.
-  (config: unknown, options?: ConnectorOptions) => factory(config, options) as AwsSesConnector,
-  { metadata: factory.metadata },
-);
+export const createAwsSesConnector: AwsSesConnectorFactory = defineEmailConnector({
+  metadata: awsSesMetadata,
+  configSchema: awsSesConfigSchema,
+  sender: 'emailAddress',
+  replyTo: 'replyTo',
+  tags: 'tags',
+  createTransport: createAwsSesTransport,
+});

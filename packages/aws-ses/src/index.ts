@@ -12,5 +12,5 @@ export {
   type AwsSesConnectorFactory,
   createAwsSesConnector,
 } from './connector.js';
-export { mapSesError, type SesErrorContext } from './map-ses-error.js';
+export { mapSesError, type SesErrorContext } from './error-mapping.js';
 export { awsSesMetadata, awsSesProvider } from './metadata.js';

@@ -6,14 +6,16 @@ import {
   type GetEmailIdentityCommandOutput,
   type SESv2Client,
 } from '@aws-sdk/client-sesv2';
+import { parseMailbox } from '@org/connector-core';
 import {
   type CheckItem,
   type CheckReport,
   ConnectorError,
-  parseMailbox,
-} from '@org/connector-core';
+  checkReport,
+  failedItem,
+} from '@org/connector-core/provider';
 import type { AwsSesConfig } from './config-schema.js';
-import { mapSesError, sesPermission } from './map-ses-error.js';
+import { mapSesError, sesPermission } from './error-mapping.js';
 import { pacingCheckItem } from './pacing-check.js';
 
 export interface PreflightContext {
@@ -41,15 +43,6 @@ function deniedItem(name: string, operation: string, what: string): CheckItem {
     status: 'warn',
     detail: `Could not ${what}: the credentials lack the IAM permission ${permission}.`,
     hint: `Add ${permission} to the IAM policy so the preflight can ${what}; sending itself needs only ses:SendEmail.`,
-  };
-}
-
-function failedItem(name: string, error: ConnectorError): CheckItem {
-  return {
-    name,
-    status: 'fail',
-    detail: error.message,
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
   };
 }
 
@@ -290,5 +283,5 @@ export async function runPreflight(
     } else checks.push(failedItem(name, configurationSet.error));
   }
 
-  return { ok: checks.every((item) => item.status !== 'fail'), checks };
+  return checkReport(checks);
 }

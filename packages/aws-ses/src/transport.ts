@@ -1,13 +1,13 @@
 import { SendEmailCommand, type SendEmailCommandOutput } from '@aws-sdk/client-sesv2';
 import {
+  type CheckingTransport,
   ConnectorError,
-  type EmailTransport,
   type OutgoingEmail,
   type TransportContext,
   type TransportResult,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import type { AwsSesConfig } from './config-schema.js';
-import { mapSesError } from './map-ses-error.js';
+import { mapSesError } from './error-mapping.js';
 import { runPreflight } from './preflight.js';
 import { toSendEmailInput } from './send-email-input.js';
 import { createSesClient } from './ses-client.js';
@@ -29,7 +29,7 @@ export interface AwsSesTransportContext {
 export function createAwsSesTransport(
   config: AwsSesConfig,
   { provider, closeSignal }: AwsSesTransportContext,
-): EmailTransport {
+): CheckingTransport {
   let closed = false;
   const client = createSesClient(config, {
     isClosed: () => closed || closeSignal?.aborted === true,

@@ -1,13 +1,12 @@
 import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
+import type { Mailbox } from './mailbox-type.js';
+import type { SendResult } from './send-result.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
 
-/** A parsed mailbox. `address` is ASCII on the wire: an internationalized domain is punycode. */
-export interface Mailbox {
-  name?: string;
-  address: string;
-}
+export type { Mailbox } from './mailbox-type.js';
+export type { SendResult } from './send-result.js';
 
 /** Template variables. `code` and `link` are the usual ones; any JSON-like value may follow. */
 export interface SendPayload {
@@ -35,22 +34,6 @@ export interface SendOptions {
    * recipient, type or payload is `invalid_request_parameters`. See `ConnectorOptions.idempotency`.
    */
   idempotencyKey?: string;
-}
-
-export interface SendResult {
-  /** The provider's message id. */
-  messageId: string;
-  /** The connector's provider id, e.g. `aws-ses`. */
-  provider: string;
-  /** The provider's request id, when it gives one. */
-  requestId?: string;
-  /** Provider calls made for this send (1 when the first attempt succeeded). */
-  attempts: number;
-  /**
-   * Set by a composite connector (`createFailoverConnector`): which of its connectors took the
-   * message, by position in the list and by that connector's own provider and id.
-   */
-  sentBy?: { index: number; provider: string; connectorId: string };
 }
 
 /** What the pipeline hands a transport: fully rendered, validated and ready for the wire. */

@@ -74,8 +74,9 @@ function setup(
       ],
     },
     configSchema,
-    sender: (config) => config.from,
-    replyTo: (config) => config.replyTo,
+    // Field names, so messages can name the field; functions work too (see below).
+    sender: 'from',
+    replyTo: 'replyTo',
     tags: (config) => ({ region: config.region }),
     headers: () => ({ 'X-Entity-Ref-ID': 'abc' }),
     createTransport,
@@ -180,6 +181,18 @@ describe('the factory', () => {
     expect(error.code).toBe('invalid_config');
     expect(error.message).toContain('"from"');
     expect(error.message).toContain('no "@"');
+  });
+
+  it('names the sender "sender" when the definition computes it from no single field', () => {
+    const factory = defineEmailConnector({
+      metadata: { ...setup().factory.metadata, formItems: [] },
+      configSchema,
+      sender: (config) => config.from.toUpperCase(),
+      createTransport: () => ({ send: async () => ({ messageId: 'm' }) }),
+    });
+    const error = catchSync(() => factory({ ...setup().config, from: 'noreply.acme.test' }));
+    expect(error.code).toBe('invalid_config');
+    expect(error.message).toContain('"sender"');
   });
 
   it('rejects a bad reply-to address as invalid_config', () => {

@@ -1,33 +1,30 @@
 import { randomInt } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
-import { inspect } from 'node:util';
-import { z } from 'zod';
-import { formatIssues } from './config-issues.js';
-import { ConnectorError } from './connector-error.js';
+import type { z } from 'zod';
 import type {
   BaseConnectorConfig,
   CheckOptions,
   CheckReport,
   ConfigFormItem,
-  ConnectorEvent,
   ConnectorMetadata,
   ConnectorOptions,
   EmailConnector,
   EmailTransport,
-  Mailbox,
-  OutgoingEmail,
   SendMessageInput,
   SendOptions,
   SendResult,
-  TransportResult,
 } from './contract.js';
 import { createIdempotency } from './idempotency.js';
-import { maskAddress, maxMailboxLength, parseMailbox } from './mailbox.js';
-import { renderTemplate } from './render-template.js';
-import { redactConfig, scrubSecrets, secretFieldsOf, secretValuesOf } from './secrets.js';
-import { selectTemplate } from './select-template.js';
-import { sendPayloadSchema } from './send-payload-schema.js';
-import { usageTypeSchema } from './usage-types.js';
+import { createEmitter } from './pipeline/emit-events.js';
+import { inspectable } from './pipeline/inspect-connector.js';
+import { createLifecycle } from './pipeline/lifecycle.js';
+import { toConnectorError } from './pipeline/map-to-connector-error.js';
+import { type ConfigReaders, resolveConfig } from './pipeline/resolve-config.js';
+import type { SendContext } from './pipeline/send.js';
+import { parseOptions } from './pipeline/send-input.js';
+import { sendKeyed } from './pipeline/send-keyed.js';
+import { secretFieldsOf } from './secrets.js';
+
+export type { ConfigValue } from './pipeline/resolve-config.js';
 
 export interface TransportFactoryContext {
   /** The connector's provider id (`metadata.provider`), for the errors the transport raises. */
@@ -42,444 +39,125 @@ export interface TransportFactoryContext {
 }
 
 /** Everything a provider supplies; the pipeline (validation, templates, events, abort) is shared. */
-export interface EmailConnectorDefinition<Config extends BaseConnectorConfig> {
+export interface EmailConnectorDefinition<
+  Config extends BaseConnectorConfig,
+  Transport extends EmailTransport = EmailTransport,
+> extends ConfigReaders<Config> {
   metadata: ConnectorMetadata;
   /** Validates the raw config; mark secret fields with `secret()`. */
   configSchema: z.ZodType<Config>;
-  /** The From mailbox, e.g. `config.emailAddress`; parsed once when the connector is created. */
-  sender(config: Config): string;
-  replyTo?(config: Config): readonly string[] | undefined;
-  /** Tags added to every email (the pipeline adds `usage_type`). */
-  tags?(config: Config): Record<string, string> | undefined;
-  /** Extra headers added to every email. */
-  headers?(config: Config): Record<string, string> | undefined;
   /** Called once per connector: create SDK clients here, never per send. */
-  createTransport(config: Config, context: TransportFactoryContext): EmailTransport;
+  createTransport(config: Config, context: TransportFactoryContext): Transport;
 }
 
+/** A transport with a preflight: its connector has `check()`. */
+export type CheckingTransport = EmailTransport & {
+  check(options: CheckOptions): Promise<CheckReport>;
+};
+
+/** The connector a transport makes: `check()` is there exactly when the transport has it. */
+export type ConnectorOf<Transport extends EmailTransport> = Transport extends CheckingTransport
+  ? EmailConnector & { check(options?: CheckOptions): Promise<CheckReport> }
+  : EmailConnector;
+
 /** Validates a raw config and returns a ready connector. */
-export type EmailConnectorFactory = ((
+export type EmailConnectorFactory<Connector extends EmailConnector = EmailConnector> = ((
   config: unknown,
   options?: ConnectorOptions,
-) => EmailConnector) & {
+) => Connector) & {
   /** The connector's metadata, available before any config is given (e.g. to render a setup form). */
   readonly metadata: ConnectorMetadata;
 };
 
-const sendInputSchema = z.object({
-  to: z
-    .string()
-    .min(1, 'the recipient must not be empty')
-    .max(maxMailboxLength, `the recipient must be at most ${maxMailboxLength} characters`),
-  type: usageTypeSchema,
-  payload: sendPayloadSchema,
-});
+const randomCode = (): string => String(randomInt(100_000, 1_000_000));
 
-// RFC 5322 field-name: printable ASCII except colon.
-const headerNamePattern = /^[!-9;-~]+$/;
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
-  return String(error).slice(0, 500);
-}
-
-function withFormItemSecrets(
-  formItems: readonly ConfigFormItem[],
-  secretFields: readonly string[],
-): ConfigFormItem[] {
-  return formItems.map((item) =>
+function freezeMetadata(metadata: ConnectorMetadata, secretFields: readonly string[]) {
+  const formItems: ConfigFormItem[] = metadata.formItems.map((item) =>
     secretFields.includes(item.key) && item.secret !== true
       ? { ...item, secret: true }
       : { ...item },
   );
+  return Object.freeze({
+    ...metadata,
+    capabilities: Object.freeze({ ...metadata.capabilities }),
+    formItems: Object.freeze(formItems),
+  });
 }
 
 /**
  * Defines a connector from a config schema and a transport. The returned factory validates
  * the config (`invalid_config`, listing every failing field, never a secret value) and gives
- * an `EmailConnector` that validates input, selects and renders the template, builds the
- * `OutgoingEmail`, calls the transport and maps the outcome.
+ * an `EmailConnector` running the pipeline (src/pipeline): validate the input, build the
+ * `OutgoingEmail`, call the transport, map the outcome, emit events. The connector has
+ * `check()` when the transport does.
  */
-export function defineEmailConnector<Config extends BaseConnectorConfig>(
-  definition: EmailConnectorDefinition<Config>,
-): EmailConnectorFactory {
-  const { provider } = definition.metadata;
-  const secretFields = secretFieldsOf(definition.configSchema);
-  const metadata: ConnectorMetadata = Object.freeze({
-    ...definition.metadata,
-    capabilities: Object.freeze({ ...definition.metadata.capabilities }),
-    formItems: Object.freeze(withFormItemSecrets(definition.metadata.formItems, secretFields)),
-  });
+export function defineEmailConnector<
+  Config extends BaseConnectorConfig,
+  Transport extends EmailTransport = EmailTransport,
+>(
+  definition: EmailConnectorDefinition<Config, Transport>,
+): EmailConnectorFactory<ConnectorOf<Transport>> {
+  const { provider, name, id } = definition.metadata;
+  const metadata = freezeMetadata(definition.metadata, secretFieldsOf(definition.configSchema));
 
-  const factory = (rawConfig: unknown, options: ConnectorOptions = {}): EmailConnector => {
-    const configSecrets = secretValuesOf(rawConfig, definition.configSchema);
-    const invalidConfig = (lines: string[], hint: string): ConnectorError =>
-      new ConnectorError(
-        'invalid_config',
-        scrubSecrets(
-          `Invalid ${provider} config:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
-          configSecrets,
-        ),
-        { provider, hint },
-      );
-
-    const parsed = definition.configSchema.safeParse(rawConfig);
-    if (!parsed.success) {
-      throw invalidConfig(
-        formatIssues(parsed.error),
-        `Fix the listed fields of the ${definition.metadata.name} config; secret values are never shown.`,
-      );
-    }
-    const config = parsed.data;
-
-    // Names the config field a computed value came from, so a message can point at it.
-    const fieldOf = (value: unknown, fallback: string): string =>
-      Object.entries(config).find(([, v]) => v === value)?.[0] ?? fallback;
-    const configMailbox = (value: string, field: string): Mailbox => {
-      try {
-        return parseMailbox(value, { label: `${provider} config field "${field}"` });
-      } catch (error) {
-        const cause = error as ConnectorError;
-        throw new ConnectorError('invalid_config', scrubSecrets(cause.message, configSecrets), {
-          provider,
-          ...(cause.hint === undefined ? {} : { hint: cause.hint }),
-        });
-      }
-    };
-
-    const senderValue = definition.sender(config);
-    const from = configMailbox(senderValue, fieldOf(senderValue, 'sender'));
-    const replyToValues = definition.replyTo?.(config) ?? [];
-    const replyTo = replyToValues.map((value) =>
-      configMailbox(value, fieldOf(replyToValues, 'replyTo')),
-    );
-    const baseHeaders = { ...(definition.headers?.(config) ?? {}) };
-    const headerProblems = Object.entries(baseHeaders).flatMap(([name, value]) => {
-      if (!headerNamePattern.test(name))
-        return [`headers: "${name.slice(0, 60)}" is not a valid header name`];
-      if (typeof value !== 'string' || /[\r\n]/.test(value)) {
-        return [`headers: the value of ${name} must be a string without line breaks`];
-      }
-      return [];
-    });
-    if (headerProblems.length > 0) {
-      throw invalidConfig(
-        headerProblems,
-        'Header names are printable ASCII without ":"; values have no CR or LF.',
-      );
-    }
-    const baseTags = { ...(definition.tags?.(config) ?? {}) };
-    const redactedConfig = redactConfig(config, definition.configSchema);
-
+  const factory = (rawConfig: unknown, options: ConnectorOptions = {}) => {
+    const resolved = resolveConfig(rawConfig, { ...definition, provider, name });
     // Before the transport: malformed options must not leave an SDK client behind.
-    const idempotency = createIdempotency(options.idempotency, {
+    const idempotency = createIdempotency(options.idempotency, { provider, connectorId: id });
+    const lifecycle = createLifecycle(provider);
+    const transport = definition.createTransport(resolved.config, {
       provider,
-      connectorId: definition.metadata.id,
+      closeSignal: lifecycle.signal,
     });
-    const closeController = new AbortController();
-    // Transports pass it to their I/O, once per in-flight send: hundreds of parallel sends
-    // are normal, not a leak.
-    setMaxListeners(0, closeController.signal);
-    const transport = definition.createTransport(config, {
+    const context: SendContext = {
       provider,
-      closeSignal: closeController.signal,
-    });
-    // The rejecters of the sends in flight without a caller signal (see sendUntilClosed).
-    const inFlight = new Set<(error: ConnectorError) => void>();
-    let closePromise: Promise<void> | undefined;
+      resolved,
+      transport,
+      lifecycle,
+      emit: createEmitter(options.onEvent),
+    };
 
-    const emit = (event: ConnectorEvent): void => {
-      if (!options.onEvent) return;
+    const check = async (checkOptions?: CheckOptions): Promise<CheckReport> => {
+      const { signal } = parseOptions<CheckOptions>(checkOptions, provider, 'check');
+      lifecycle.assertOpen();
       try {
-        const returned: unknown = options.onEvent(event);
-        // An async listener's rejection must not become an unhandled rejection.
-        if (returned instanceof Promise) returned.catch(() => {});
-      } catch {
-        // Observability must never break a send.
-      }
-    };
-
-    const assertOpen = (): void => {
-      if (closePromise !== undefined) {
-        throw new ConnectorError(
-          'general',
-          `This ${provider} connector was closed; create a new connector to send again.`,
-          { provider, hint: 'Call close() only when the connector is no longer needed.' },
-        );
-      }
-    };
-
-    const abortedError = (callerSignal: AbortSignal | undefined): ConnectorError =>
-      callerSignal?.aborted
-        ? new ConnectorError('aborted', 'The send was aborted: the caller’s AbortSignal fired.', {
-            provider,
-            cause: callerSignal.reason,
-          })
-        : new ConnectorError(
-            'aborted',
-            `The send was aborted because the ${provider} connector was closed while it was in flight.`,
-            { provider },
-          );
-
-    const normalize = (error: unknown, secrets: readonly string[]): ConnectorError => {
-      const result = ConnectorError.isInstance(error)
-        ? error
-        : new ConnectorError(
-            'general',
-            `The ${provider} provider call failed unexpectedly: ${describeError(error)}`,
-            { provider, cause: error },
-          );
-      // The instance may come from a transport (or another copy of this package): fill in and
-      // scrub in place so its stack and identity survive.
-      const writable = result as { provider?: string; message: string; hint?: string };
-      try {
-        if (!result.provider) writable.provider = provider;
-        writable.message = scrubSecrets(result.message, secrets);
-        if (result.hint !== undefined) writable.hint = scrubSecrets(result.hint, secrets);
-      } catch {
-        // A frozen error keeps what it has.
-      }
-      return result;
-    };
-
-    const checkResult = (result: TransportResult | undefined): TransportResult => {
-      if (typeof result?.messageId !== 'string' || result.messageId === '') {
-        throw new ConnectorError('general', `The ${provider} transport returned no message id.`, {
-          provider,
-          hint: 'This is a bug in the connector; please report it.',
-        });
-      }
-      return result;
-    };
-
-    const startSend = (email: OutgoingEmail, signal: AbortSignal): Promise<TransportResult> => {
-      try {
-        return Promise.resolve(transport.send(email, { signal }));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    };
-
-    // Without a caller signal, only close() can abort a send: the transport gets the close
-    // signal itself, and close() rejects the sends waiting here. That spares each send an
-    // AbortController, its listeners and a Promise.race.
-    const sendUntilClosed = (email: OutgoingEmail): Promise<TransportResult> =>
-      new Promise<TransportResult>((resolve, reject) => {
-        inFlight.add(reject);
-        startSend(email, closeController.signal).then(
-          (result) => {
-            inFlight.delete(reject);
-            resolve(result);
-          },
-          (error: unknown) => {
-            inFlight.delete(reject);
-            // A transport that fails because its signal fired was aborted, whatever it threw.
-            reject(closeController.signal.aborted ? abortedError(undefined) : error);
-          },
-        );
-      });
-
-    const sendUntilAborted = async (
-      email: OutgoingEmail,
-      callerSignal: AbortSignal,
-    ): Promise<TransportResult> => {
-      const controller = new AbortController();
-      const onCallerAbort = (): void => controller.abort(callerSignal.reason);
-      const onClose = (): void => controller.abort(closeController.signal.reason);
-      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-      closeController.signal.addEventListener('abort', onClose, { once: true });
-      try {
-        // Rejects promptly on abort even when the transport ignores its signal.
-        const aborted = new Promise<never>((_, reject) => {
-          controller.signal.addEventListener('abort', () => reject(abortedError(callerSignal)), {
-            once: true,
-          });
-        });
-        const sending = startSend(email, controller.signal);
-        aborted.catch(() => {});
-        sending.catch(() => {});
-        return await Promise.race([sending, aborted]);
-      } catch (error) {
-        if (controller.signal.aborted) throw abortedError(callerSignal);
-        throw error;
-      } finally {
-        callerSignal.removeEventListener('abort', onCallerAbort);
-        closeController.signal.removeEventListener('abort', onClose);
-      }
-    };
-
-    const callTransport = async (
-      email: OutgoingEmail,
-      callerSignal: AbortSignal | undefined,
-    ): Promise<TransportResult> => {
-      // close() may have run since the send started (e.g. from an onEvent listener).
-      if (closeController.signal.aborted) throw abortedError(undefined);
-      return checkResult(
-        await (callerSignal === undefined
-          ? sendUntilClosed(email)
-          : sendUntilAborted(email, callerSignal)),
-      );
-    };
-
-    const send = async (input: SendMessageInput, sendOptions: SendOptions): Promise<SendResult> => {
-      assertOpen();
-      const code = (input as { payload?: { code?: unknown } } | undefined)?.payload?.code;
-      const secrets = typeof code === 'string' ? [...configSecrets, code] : configSecrets;
-      const { signal } = sendOptions;
-      if (signal?.aborted) throw abortedError(signal);
-
-      const inputResult = sendInputSchema.safeParse(input);
-      if (!inputResult.success) {
-        throw normalize(
-          new ConnectorError(
-            'invalid_request_parameters',
-            `Invalid sendMessage input: ${formatIssues(inputResult.error).join('; ')}`,
-            {
-              hint: 'Pass { to: string, type: a usage type, payload: object }; code and link are strings.',
-            },
-          ),
-          secrets,
-        );
-      }
-      const { to, type, payload } = inputResult.data;
-      const base = { provider, usageType: type, recipient: maskAddress(to) };
-      const started = performance.now();
-      emit({ type: 'send:start', ...base });
-      try {
-        const recipient = parseMailbox(to, { label: 'recipient "to"' });
-        const template = selectTemplate(config.templates, type, payload.locale);
-        const rendered = renderTemplate(template, payload);
-        const email: OutgoingEmail = {
-          from,
-          to: [recipient],
-          replyTo: [...replyTo],
-          subject: rendered.subject,
-          ...(rendered.html === undefined ? {} : { html: rendered.html }),
-          text: rendered.text,
-          headers: { ...baseHeaders },
-          tags: { ...baseTags, usage_type: type },
-          usageType: type,
-          ...(template.locale === undefined ? {} : { locale: template.locale }),
-        };
-        if (signal?.aborted) throw abortedError(signal);
-        const result = await callTransport(email, signal);
-        const sendResult: SendResult = {
-          messageId: result.messageId,
-          provider,
-          ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
-          attempts: result.attempts ?? 1,
-        };
-        emit({
-          type: 'send:success',
-          ...base,
-          durationMs: performance.now() - started,
-          attempts: sendResult.attempts,
-          messageId: sendResult.messageId,
-          ...(sendResult.requestId === undefined ? {} : { requestId: sendResult.requestId }),
-        });
-        return sendResult;
-      } catch (caught) {
-        const error = normalize(caught, secrets);
-        emit({
-          type: 'send:error',
-          ...base,
-          durationMs: performance.now() - started,
-          ...(error.attempts === undefined ? {} : { attempts: error.attempts }),
-          errorCode: error.code,
-          retryable: error.retryable,
-        });
-        throw error;
-      }
-    };
-
-    // `identity` stands in for the message when telling a retry from a reused key; testSend
-    // draws a fresh code per call, so a double click must still count as the same message.
-    const sendKeyed = async (
-      input: SendMessageInput,
-      sendOptions: SendOptions = {},
-      identity?: (message: SendMessageInput) => SendMessageInput,
-    ): Promise<SendResult> => {
-      const key = (sendOptions as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
-      if (key === undefined) return send(input, sendOptions);
-      assertOpen();
-      const { signal } = sendOptions;
-      if (signal?.aborted) throw abortedError(signal);
-      const parsed = sendInputSchema.safeParse(input);
-      // An invalid input fails the same way with or without a key, and never takes the key.
-      if (!parsed.success) return send(input, sendOptions);
-      const code = parsed.data.payload.code;
-      try {
-        return await idempotency.run({
-          key,
-          message: identity ? identity(parsed.data) : parsed.data,
-          signal,
-          closed: closeController.signal,
-          abortedError: () => abortedError(signal),
-          send: () => send(input, sendOptions),
+        return await transport.check!({
+          signal: signal ? AbortSignal.any([signal, lifecycle.signal]) : lifecycle.signal,
         });
       } catch (error) {
-        throw normalize(error, code === undefined ? configSecrets : [...configSecrets, code]);
+        throw toConnectorError(error, provider, resolved.secrets);
       }
     };
 
-    const sendMessage = (input: SendMessageInput, sendOptions?: SendOptions) =>
-      sendKeyed(input, sendOptions);
-
-    const check = async (checkOptions: CheckOptions = {}): Promise<CheckReport> => {
-      assertOpen();
-      const signal = checkOptions.signal
-        ? AbortSignal.any([checkOptions.signal, closeController.signal])
-        : closeController.signal;
-      try {
-        return await transport.check!({ signal });
-      } catch (error) {
-        throw normalize(error, configSecrets);
-      }
-    };
-
-    const snapshot = () => ({
-      metadata,
-      config: redactedConfig,
-      closed: closePromise !== undefined,
-    });
-
-    const connector = {
+    const connector: EmailConnector = {
       metadata,
       get closed(): boolean {
-        return closePromise !== undefined;
+        return lifecycle.closed;
       },
-      sendMessage,
-      testSend(to: string, sendOptions?: SendOptions): Promise<SendResult> {
-        const code = String(randomInt(100_000, 1_000_000));
-        return sendKeyed({ to, type: 'Generic', payload: { code } }, sendOptions, (message) => ({
+      // async: a bad option rejects like every other failure, and the send reaches the
+      // transport within this call (close() right after it aborts the send, not refuses it).
+      async sendMessage(input: SendMessageInput, sendOptions?: SendOptions): Promise<SendResult> {
+        const parsed = parseOptions<SendOptions>(sendOptions, provider, 'sendMessage');
+        return sendKeyed(context, idempotency, input, parsed);
+      },
+      async testSend(to: string, sendOptions?: SendOptions): Promise<SendResult> {
+        const parsed = parseOptions<SendOptions>(sendOptions, provider, 'testSend');
+        const input = { to, type: 'Generic' as const, payload: { code: randomCode() } };
+        return sendKeyed(context, idempotency, input, parsed, (message) => ({
           ...message,
           payload: { testSend: true },
         }));
       },
       ...(typeof transport.check === 'function' ? { check } : {}),
-      close(): Promise<void> {
-        closePromise ??= (async () => {
-          closeController.abort();
-          for (const reject of inFlight) reject(abortedError(undefined));
-          inFlight.clear();
-          await transport.close?.();
-        })();
-        return closePromise;
-      },
-      toJSON: snapshot,
-      [Symbol.for('nodejs.util.inspect.custom')](
-        depth: number,
-        inspectOptions: Parameters<typeof inspect>[1],
-      ): string {
-        if (depth < 0) return `[EmailConnector ${provider}]`;
-        const nested = inspectOptions?.depth;
-        return `EmailConnector ${inspect(snapshot(), {
-          ...inspectOptions,
-          depth: nested === null || nested === undefined ? nested : nested - 1,
-        })}`;
-      },
+      close: () => lifecycle.close(async () => transport.close?.()),
+      ...inspectable(provider, () => ({
+        metadata,
+        config: resolved.redacted,
+        closed: lifecycle.closed,
+      })),
     };
-    return connector;
+    // The spread above adds check() exactly when the transport has it, as ConnectorOf says.
+    return connector as ConnectorOf<Transport>;
   };
 
   return Object.assign(factory, { metadata });

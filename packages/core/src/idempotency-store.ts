@@ -1,4 +1,4 @@
-import type { SendResult } from './contract.js';
+import type { SendResult } from './send-result.js';
 
 /**
  * What an idempotency store keeps under a key. It never holds the message itself: only a

@@ -1,8 +1,10 @@
+import { inspect } from 'node:util';
 import { ConnectorError } from './connector-error.js';
 import type { IdempotencyOptions, SendResult } from './contract.js';
 import { canonicalJson, createDigest } from './idempotency-fingerprint.js';
 import { createMemoryIdempotencyStore } from './idempotency-memory-store.js';
-import type { IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
+import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
+import { raceAbort } from './provider/abort-race.js';
 
 export const defaultIdempotencyTtlMs = 10 * 60_000;
 export const defaultIdempotencyClaimTtlMs = 60_000;
@@ -60,20 +62,6 @@ function isStore(value: unknown): value is IdempotencyStore {
   if (typeof value !== 'object' || value === null) return false;
   const store = value as Record<string, unknown>;
   return ['get', 'set', 'delete', 'claim'].every((method) => typeof store[method] === 'function');
-}
-
-function sleep(ms: number, signals: readonly AbortSignal[]): Promise<boolean> {
-  return new Promise((resolve) => {
-    const done = (completed: boolean) => {
-      clearTimeout(timer);
-      for (const signal of signals) signal.removeEventListener('abort', onAbort);
-      resolve(completed);
-    };
-    const onAbort = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    for (const signal of signals) signal.addEventListener('abort', onAbort, { once: true });
-    if (signals.some((signal) => signal.aborted)) done(false);
-  });
 }
 
 /**
@@ -181,10 +169,7 @@ export function createIdempotency(
     const deadline = Date.now() + 2 * claimTtlMs;
     let pollMs = firstPollMs;
     for (;;) {
-      const slept = await sleep(pollMs * (0.5 + Math.random() / 2), [
-        ...(run.signal ? [run.signal] : []),
-        run.closed,
-      ]);
+      const slept = await pollDelay(pollMs * (0.5 + Math.random() / 2), stopSignal(run));
       if (!slept) throw run.abortedError();
       const record = await storeCall('read a key', () => store.get(storeKey));
       if (record === undefined) return undefined;
@@ -210,8 +195,9 @@ export function createIdempotency(
     run: IdempotentRun,
   ): Promise<SendResult> => {
     for (;;) {
-      const claim = await storeCall('claim a key', () =>
-        store.claim(storeKey, { fingerprint }, claimTtlMs),
+      const claim = checkClaim(
+        await storeCall('claim a key', () => store.claim(storeKey, { fingerprint }, claimTtlMs)),
+        provider,
       );
       if (claim.status === 'claimed') return sendHolding(storeKey, fingerprint, run);
       const replay = completed(claim.record, fingerprint);
@@ -261,28 +247,59 @@ export function createIdempotency(
   return { run };
 }
 
+// The global timer, not node:timers/promises (the kit's sleep): the store's clock and this wait
+// must move together under a test's fake timers.
+function pollDelay(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function stopSignal(run: IdempotentRun): AbortSignal {
+  return run.signal ? AbortSignal.any([run.signal, run.closed]) : run.closed;
+}
+
 // A caller sharing another's in-flight send may abort its own wait without affecting it.
 function abortable(promise: Promise<SendResult>, run: IdempotentRun): Promise<SendResult> {
-  const signals = [...(run.signal ? [run.signal] : []), run.closed];
-  if (signals.some((signal) => signal.aborted)) return Promise.reject(run.abortedError());
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      cleanup();
-      reject(run.abortedError());
-    };
-    const cleanup = () => {
-      for (const signal of signals) signal.removeEventListener('abort', onAbort);
-    };
-    for (const signal of signals) signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        cleanup();
-        resolve({ ...value });
-      },
-      (error: unknown) => {
-        cleanup();
-        reject(error);
-      },
-    );
-  });
+  return raceAbort(promise, stopSignal(run), run.abortedError).then((value) => ({ ...value }));
+}
+
+function isRecord(value: unknown): value is IdempotencyRecord {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { fingerprint?: unknown }).fingerprint === 'string'
+  );
+}
+
+/**
+ * A store's `claim()` answer, checked: anything but the three documented shapes is the store's
+ * bug, named as such, before anything is sent (not a TypeError reported as a provider failure).
+ */
+function checkClaim(claim: unknown, provider: string): IdempotencyClaim {
+  const status = (claim as { status?: unknown } | null | undefined)?.status;
+  const record = (claim as { record?: unknown } | null | undefined)?.record;
+  if (status === 'claimed') return claim as IdempotencyClaim;
+  if (status === 'pending' && isRecord(record)) return claim as IdempotencyClaim;
+  if (status === 'done' && isRecord(record) && typeof record.result === 'object') {
+    return claim as IdempotencyClaim;
+  }
+  const shown = inspect(claim, { depth: 1, breakLength: Number.POSITIVE_INFINITY }).slice(0, 120);
+  throw new ConnectorError(
+    'invalid_config',
+    `The idempotency store's claim() returned ${shown}, not { status: 'claimed' }, { status: 'pending', record } or { status: 'done', record: { fingerprint, result } }.`,
+    {
+      provider,
+      hint: 'Fix the IdempotencyStore passed as idempotency.store: claim() must answer one of the IdempotencyClaim shapes.',
+    },
+  );
 }

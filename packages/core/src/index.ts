@@ -39,6 +39,9 @@ export type {
   TransportResult,
 } from './contract.js';
 export {
+  type CheckingTransport,
+  type ConfigValue,
+  type ConnectorOf,
   defineEmailConnector,
   type EmailConnectorDefinition,
   type EmailConnectorFactory,

@@ -1,7 +1,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { ConnectorError } from './connector-error.js';
-import type { Mailbox } from './contract.js';
 import { decodeEncodedWords, hasUnsafeHeaderCharacter } from './encoded-words.js';
+import type { Mailbox } from './mailbox-type.js';
 
 /** RFC 5321 caps a path at 256 octets; 320 (64 + 1 + 255) is the widely used upper bound. */
 export const maxMailboxLength = 320;

@@ -135,13 +135,32 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const wordChar = /[\p{L}\p{N}_]/u;
+
+// A secret is a token: it is replaced where it stands whole, not where its characters happen to
+// sit inside a longer word. Otherwise a one-letter secret `x` would turn "unexpectedly" into
+// "une[redacted]pectedly", garbling every message and showing, by position, what it is.
+function tokenPattern(secret: string): string {
+  const before = wordChar.test(secret[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : '';
+  const after = wordChar.test(secret.at(-1) ?? '') ? '(?![\\p{L}\\p{N}_])' : '';
+  return `${before}${escapeRegExp(secret)}${after}`;
+}
+
+/** The secrets worth scrubbing: strings with something besides whitespace, longest first. */
+function scrubbable(secrets: Iterable<string>): string[] {
+  const list = [...new Set(secrets)].filter((s) => typeof s === 'string' && s.trim() !== '');
+  return list.sort((a, b) => b.length - a.length);
+}
+
 /**
- * Removes every occurrence of each secret from a text (longest first, so a secret that
- * contains another is removed whole). Empty strings are ignored.
+ * Removes every occurrence of each secret from a text, longest first (so a secret that contains
+ * another is removed whole). A secret is matched as a token: where it is not glued to further
+ * letters or digits on a side that is itself a letter or digit (`x` is scrubbed from "key: x",
+ * not from "unexpectedly"). Blank secrets (empty or whitespace) are ignored: they would match
+ * every space and say nothing when shown.
  */
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
-  const list = [...new Set(secrets)].filter((s) => typeof s === 'string' && s !== '');
+  const list = scrubbable(secrets);
   if (list.length === 0) return text;
-  list.sort((a, b) => b.length - a.length);
-  return text.replace(new RegExp(list.map(escapeRegExp).join('|'), 'g'), redacted);
+  return text.replace(new RegExp(list.map(tokenPattern).join('|'), 'gu'), redacted);
 }

@@ -1,37 +1,17 @@
 import {
-  type CheckOptions,
-  type CheckReport,
-  type ConnectorMetadata,
-  type ConnectorOptions,
+  type ConnectorOf,
   defineEmailConnector,
-  type EmailConnector,
-} from '@org/connector-core';
-import { type SmtpConfig, smtpConfigSchema } from './config-schema.js';
+  type EmailConnectorFactory,
+} from '@org/connector-core/provider';
+import { smtpConfigSchema } from './config-schema.js';
 import { smtpMetadata } from './metadata.js';
 import { createSmtpTransport } from './transport.js';
 
-/** An SMTP connector: the shared contract, with `check()` always present. */
-export type SmtpConnector = EmailConnector & {
-  check(options?: CheckOptions): Promise<CheckReport>;
-};
+/** An SMTP connector: the shared contract, with `check()` (the transport has a preflight). */
+export type SmtpConnector = ConnectorOf<ReturnType<typeof createSmtpTransport>>;
 
-export type SmtpConnectorFactory = ((
-  config: unknown,
-  options?: ConnectorOptions,
-) => SmtpConnector) & {
-  /** Available before any config is given, e.g. to render a setup form. */
-  readonly metadata: ConnectorMetadata;
-};
-
-const factory = defineEmailConnector<SmtpConfig>({
-  metadata: smtpMetadata,
-  configSchema: smtpConfigSchema,
-  sender: (config) => config.fromEmail,
-  replyTo: (config) => config.replyTo,
-  tags: (config) => config.tags,
-  headers: (config) => config.headers,
-  createTransport: (config, { provider }) => createSmtpTransport(config, { provider }),
-});
+/** Validates a config and returns a connector; `metadata` is there before any config. */
+export type SmtpConnectorFactory = EmailConnectorFactory<SmtpConnector>;
 
 /**
  * Creates an SMTP connector. The config is validated (`invalid_config` names every bad field);
@@ -42,8 +22,12 @@ const factory = defineEmailConnector<SmtpConfig>({
  * await connector.sendMessage({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } });
  * ```
  */
-export const createSmtpConnector: SmtpConnectorFactory = Object.assign(
-  // The transport always implements check(), so the pipeline always exposes it.
-  (config: unknown, options?: ConnectorOptions) => factory(config, options) as SmtpConnector,
-  { metadata: factory.metadata },
-);
+export const createSmtpConnector: SmtpConnectorFactory = defineEmailConnector({
+  metadata: smtpMetadata,
+  configSchema: smtpConfigSchema,
+  sender: 'fromEmail',
+  replyTo: 'replyTo',
+  tags: 'tags',
+  headers: 'headers',
+  createTransport: (config, { provider }) => createSmtpTransport(config, { provider }),
+});

@@ -1,5 +1,11 @@
 import { TLSSocket } from 'node:tls';
-import { type CheckItem, type CheckReport, ConnectorError } from '@org/connector-core';
+import {
+  type CheckItem,
+  type CheckReport,
+  ConnectorError,
+  checkReport,
+  failedItem,
+} from '@org/connector-core/provider';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { portOf, type SmtpConfig } from './config-schema.js';
 import { connectionOptionsOf } from './connection-options.js';
@@ -11,15 +17,6 @@ export interface PreflightContext {
 }
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-
-function failed(name: string, error: ConnectorError): CheckItem {
-  return {
-    name,
-    status: 'fail',
-    detail: error.message,
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-  };
-}
 
 function settingsItem(config: SmtpConfig): CheckItem | undefined {
   const port = portOf(config);
@@ -143,10 +140,7 @@ export async function runPreflight(
   const checks: CheckItem[] = [];
   const settings = settingsItem(config);
   if (settings) checks.push(settings);
-  const report = (): CheckReport => ({
-    ok: checks.every((item) => item.status !== 'fail'),
-    checks,
-  });
+  const report = (): CheckReport => checkReport(checks);
   const abortedError = () =>
     new ConnectorError('aborted', 'The SMTP check was aborted.', {
       provider,
@@ -168,9 +162,9 @@ export async function runPreflight(
       // connect() also negotiates TLS: tell which of the two steps failed.
       if (isTlsFailure(error)) {
         checks.push({ name: 'connection', status: 'pass', detail: `Reached ${target}.` });
-        checks.push(failed('tls', mapped));
+        checks.push(failedItem('tls', mapped));
       } else {
-        checks.push(failed('connection', mapped));
+        checks.push(failedItem('connection', mapped));
       }
       return report();
     }
@@ -195,7 +189,7 @@ export async function runPreflight(
         });
       } catch (error) {
         if (signal.aborted) throw abortedError();
-        checks.push(failed('auth', mapSmtpError(error, errorContext)));
+        checks.push(failedItem('auth', mapSmtpError(error, errorContext)));
         return report();
       }
     } else if (connection.allowsAuth) {

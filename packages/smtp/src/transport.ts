@@ -1,14 +1,14 @@
 import {
+  type CheckingTransport,
   type CheckOptions,
   type CheckReport,
   ConnectorError,
-  type EmailTransport,
   type OutgoingEmail,
+  retryWithBackoff,
   type TransportContext,
   type TransportResult,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import nodemailer from 'nodemailer';
-import { backoffDelayMs, sleep } from './backoff.js';
 import { portOf, type SmtpConfig } from './config-schema.js';
 import { connectionOptionsOf } from './connection-options.js';
 import { mapSmtpError, type SmtpErrorContext } from './error-mapping.js';
@@ -30,7 +30,7 @@ export interface SmtpTransportContext {
 export function createSmtpTransport(
   config: SmtpConfig,
   { provider, random }: SmtpTransportContext,
-): EmailTransport {
+): CheckingTransport {
   const transporter = nodemailer.createTransport({
     ...connectionOptionsOf(config),
     pool: true,
@@ -66,32 +66,35 @@ export function createSmtpTransport(
         tagHeader: config.tagHeader,
         messageId: newMessageId(email.from),
       });
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // The signal takes a queued message out of the pool, or closes the connection
-          // delivering it: an aborted send starts nothing new.
-          const info = await transporter.sendMail({ ...mail, signal });
-          const requestId = queueIdOf(info.response);
-          return {
-            // A server that rewrites Message-ID (Amazon SES, Microsoft 365) names its own.
-            messageId: info.serverMessageId ?? info.messageId,
-            ...(requestId === undefined ? {} : { requestId }),
-            attempts: attempt,
-          };
-        } catch (error) {
-          const mapped = mapSmtpError(error, { ...errorContext, signal, attempts: attempt });
-          if (!mapped.retryable || attempt >= config.maxAttempts || signal.aborted) throw mapped;
+      return retryWithBackoff(
+        async (attempt) => {
           try {
-            await sleep(backoffDelayMs(attempt, random), signal);
-          } catch {
-            throw new ConnectorError('aborted', 'The send was aborted between SMTP attempts.', {
-              provider,
+            // The signal takes a queued message out of the pool, or closes the connection
+            // delivering it: an aborted send starts nothing new.
+            const info = await transporter.sendMail({ ...mail, signal });
+            const requestId = queueIdOf(info.response);
+            return {
+              // A server that rewrites Message-ID (Amazon SES, Microsoft 365) names its own.
+              messageId: info.serverMessageId ?? info.messageId,
+              ...(requestId === undefined ? {} : { requestId }),
               attempts: attempt,
-              cause: mapped,
-            });
+            };
+          } catch (error) {
+            throw mapSmtpError(error, { ...errorContext, signal, attempts: attempt });
           }
-        }
-      }
+        },
+        {
+          maxAttempts: config.maxAttempts,
+          signal,
+          ...(random === undefined ? {} : { random }),
+          abortedError: (lastError, attempts) =>
+            new ConnectorError('aborted', 'The send was aborted between SMTP attempts.', {
+              provider,
+              attempts,
+              cause: lastError,
+            }),
+        },
+      );
     },
 
     check({ signal }: CheckOptions): Promise<CheckReport> {

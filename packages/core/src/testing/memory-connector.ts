@@ -299,10 +299,10 @@ export function createMemoryConnector(options: MemoryConnectorOptions): MemoryCo
       ],
     },
     configSchema: memoryConfigSchema,
-    sender: (config) => config.from,
-    replyTo: (config) => config.replyTo,
-    tags: (config) => config.tags,
-    headers: (config) => config.headers,
+    sender: 'from',
+    replyTo: 'replyTo',
+    tags: 'tags',
+    headers: 'headers',
     createTransport: () => inner.transport,
   });
   const { options: connectorOptions, provider: _provider, ...config } = options;

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { ConnectorError } from '@org/connector-core';
 import { describe, expect, it } from 'vitest';
-import { mapSesError, type SesErrorContext } from './map-ses-error.js';
+import { mapSesError, type SesErrorContext } from './error-mapping.js';
 
 const context: SesErrorContext = {
   operation: 'SendEmail',

@@ -1,0 +1,62 @@
+import type { ConnectorError } from '../connector-error.js';
+import type { ConnectorEvent, ConnectorOptions, SendResult } from '../contract.js';
+import { maskAddress } from '../mailbox.js';
+import type { UsageType } from '../usage-types.js';
+
+export type Emit = (event: ConnectorEvent) => void;
+
+/** The connector's `onEvent`, made safe: a throwing or rejecting listener never breaks a send. */
+export function createEmitter(onEvent: ConnectorOptions['onEvent']): Emit | undefined {
+  if (!onEvent) return undefined;
+  return (event) => {
+    try {
+      const returned: unknown = onEvent(event);
+      // An async listener's rejection must not become an unhandled rejection.
+      if (returned instanceof Promise) returned.catch(() => {});
+    } catch {
+      // Observability must never break a send.
+    }
+  };
+}
+
+/** The events of one send: start now, then success or error with the time it took. */
+export interface SendEvents {
+  success(result: SendResult): void;
+  error(error: ConnectorError): void;
+}
+
+const silent: SendEvents = { success() {}, error() {} };
+
+export function startSendEvents(
+  emit: Emit | undefined,
+  provider: string,
+  usageType: UsageType,
+  to: string,
+): SendEvents {
+  if (emit === undefined) return silent;
+  const base = { provider, usageType, recipient: maskAddress(to) };
+  const started = performance.now();
+  emit({ type: 'send:start', ...base });
+  return {
+    success(result) {
+      emit({
+        type: 'send:success',
+        ...base,
+        durationMs: performance.now() - started,
+        attempts: result.attempts,
+        messageId: result.messageId,
+        ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+      });
+    },
+    error(error) {
+      emit({
+        type: 'send:error',
+        ...base,
+        durationMs: performance.now() - started,
+        ...(error.attempts === undefined ? {} : { attempts: error.attempts }),
+        errorCode: error.code,
+        retryable: error.retryable,
+      });
+    },
+  };
+}

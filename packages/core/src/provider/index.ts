@@ -1,0 +1,62 @@
+// `@org/connector-core/provider`: what a provider package is built from. The pipeline
+// (`defineEmailConnector`) and the contract types, plus the kit that keeps provider code down
+// to what is provider-specific: error tables, cause-chain and errno helpers, check-report
+// helpers, one retry-with-backoff, abortable waits.
+
+export {
+  ConnectorError,
+  type ConnectorErrorCode,
+  type ConnectorErrorOptions,
+} from '../connector-error.js';
+export type {
+  BaseConnectorConfig,
+  CheckItem,
+  CheckOptions,
+  CheckReport,
+  CheckStatus,
+  ConfigFormItem,
+  ConnectorCapabilities,
+  ConnectorMetadata,
+  EmailTransport,
+  Mailbox,
+  OutgoingEmail,
+  TransportContext,
+  TransportResult,
+} from '../contract.js';
+// The pipeline and the contract a transport implements, so a provider imports from one place.
+export {
+  type CheckingTransport,
+  type ConfigValue,
+  type ConnectorOf,
+  defineEmailConnector,
+  type EmailConnectorDefinition,
+  type EmailConnectorFactory,
+  type TransportFactoryContext,
+} from '../define-email-connector.js';
+export { raceAbort } from './abort-race.js';
+export {
+  type BackoffOptions,
+  backoffDelayMs,
+  defaultBackoffBaseMs,
+  defaultBackoffMaxMs,
+  type RetryOptions,
+  retryWithBackoff,
+} from './backoff.js';
+export { causeChain, codesInChain, fieldOf, maxCauseDepth, textOf } from './cause-chain.js';
+export { checkReport, failedItem } from './check-report.js';
+export {
+  applyErrorTable,
+  type BaseErrorContext,
+  createErrorMapper,
+  type ErrorDetails,
+  type ErrorMapperDefinition,
+  type ErrorRule,
+  type MappedError,
+} from './error-table.js';
+export {
+  type NetworkErrorClass,
+  type NetworkFailure,
+  networkErrorClassOf,
+  networkFailureOf,
+} from './network-errors.js';
+export { sleep, sleepUnlessAborted } from './sleep.js';
