@@ -56,14 +56,6 @@ export {
 } from './failover/failover-options.js';
 export { replyToFormItem, templatesFormItem } from './form-items.js';
 export {
-  createJsonHttpClient,
-  HttpTimeoutError,
-  type JsonHttpClient,
-  type JsonHttpClientOptions,
-  type JsonHttpRequest,
-  type JsonHttpResponse,
-} from './http/json-http-client.js';
-export {
   createMemoryIdempotencyStore,
   type MemoryIdempotencyStoreOptions,
 } from './idempotency-memory-store.js';

@@ -1,4 +1,4 @@
-import { ConnectorError, HttpTimeoutError } from '@org/connector-core';
+import { ConnectorError, HttpTimeoutError } from '@org/connector-core/provider';
 import { describe, expect, it } from 'vitest';
 import { mapPostmarkError } from './error-mapping.js';
 import { PostmarkApiError } from './postmark-api-error.js';

@@ -1,5 +1,11 @@
-import type { CheckItem, CheckReport, JsonHttpClient } from '@org/connector-core';
 import { parseMailbox } from '@org/connector-core';
+import {
+  type CheckItem,
+  type CheckReport,
+  checkReport,
+  failedItem,
+  type JsonHttpClient,
+} from '@org/connector-core/provider';
 import type { ResendConfig } from './config-schema.js';
 import { mapResendError } from './error-mapping.js';
 import { ResendApiError } from './resend-api-error.js';
@@ -69,13 +75,8 @@ export async function checkResend(
         hint: 'Use a full-access key to let check() verify the sender domain.',
       });
     } else {
-      checks.push({
-        name: 'API key',
-        status: 'fail',
-        detail: error.message,
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-      });
+      checks.push(failedItem('API key', error));
     }
   }
-  return { ok: checks.every((item) => item.status !== 'fail'), checks };
+  return checkReport(checks);
 }

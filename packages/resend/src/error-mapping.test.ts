@@ -1,4 +1,4 @@
-import { ConnectorError, HttpTimeoutError } from '@org/connector-core';
+import { ConnectorError, HttpTimeoutError } from '@org/connector-core/provider';
 import { describe, expect, it } from 'vitest';
 import { mapResendError } from './error-mapping.js';
 import { ResendApiError } from './resend-api-error.js';

@@ -1,4 +1,4 @@
-import { defineEmailConnector } from '@org/connector-core';
+import { defineEmailConnector } from '@org/connector-core/provider';
 import { type ResendConfig, resendConfigSchema } from './config-schema.js';
 import { resendMetadata } from './metadata.js';
 import { createResendTransport } from './transport.js';

@@ -1,4 +1,4 @@
-import type { JsonHttpResponse } from '@org/connector-core';
+import type { JsonHttpResponse } from '@org/connector-core/provider';
 
 /** A non-2xx answer of the Resend API: `{ statusCode, message, name }`, kept as the cause. */
 export class ResendApiError extends Error {

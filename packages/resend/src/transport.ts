@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import {
-  type ConnectorError,
+  ConnectorError,
   createJsonHttpClient,
   type EmailTransport,
   type OutgoingEmail,
+  retryWithBackoff,
+  sleep,
   type TransportContext,
   type TransportResult,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import { checkResend } from './check.js';
 import type { ResendConfig } from './config-schema.js';
-import { mapResendError } from './error-mapping.js';
+import { mapResendError, type ResendErrorContext } from './error-mapping.js';
 import { ResendApiError } from './resend-api-error.js';
 import { resendEmailBody, resendIdempotencyKey } from './resend-request.js';
 
@@ -21,14 +22,10 @@ export interface ResendTransportContext {
 /** A `retry-after` longer than this ends the send instead of holding it. */
 const maxRetryAfterMs = 5_000;
 
-function backoffMs(attempt: number): number {
-  return Math.floor(Math.random() * Math.min(2_000, 200 * 2 ** (attempt - 1)));
-}
-
 /**
  * `POST /emails` through one keep-alive HTTPS client. Every attempt of a send carries the same
  * `Idempotency-Key` (the caller's, or one drawn per send), so Resend delivers a retried send at
- * most once, even after a timeout.
+ * most once, even after a timeout; a `retry-after` is waited out before the next attempt.
  */
 export function createResendTransport(
   config: ResendConfig,
@@ -39,67 +36,59 @@ export function createResendTransport(
     timeoutMs: config.requestTimeoutMs,
     headers: { authorization: `Bearer ${config.apiKey}`, 'user-agent': '@org/connector-resend' },
   });
-  const senderDomain = (email: OutgoingEmail) => email.from.address.split('@').pop();
 
   return {
-    async send(email: OutgoingEmail, context: TransportContext): Promise<TransportResult> {
-      const { signal } = context;
-      const callerKey = (context as TransportContext & { idempotencyKey?: string }).idempotencyKey;
-      const idempotencyKey = resendIdempotencyKey(callerKey ?? `send/${randomUUID()}`);
+    async send(
+      email: OutgoingEmail,
+      { signal, idempotencyKey }: TransportContext,
+    ): Promise<TransportResult> {
+      const key = resendIdempotencyKey(idempotencyKey ?? `send/${randomUUID()}`);
       const body = resendEmailBody(email);
-      const errorContext = {
+      const senderDomain = email.from.address.split('@').pop();
+      const context = (attempts: number): ResendErrorContext => ({
         provider,
         signal,
-        ...(senderDomain(email) === undefined ? {} : { senderDomain: senderDomain(email) }),
-      };
+        attempts,
+        ...(senderDomain === undefined ? {} : { senderDomain }),
+      });
       // A retry after a timeout may find the first request still running at Resend
       // (concurrent_idempotent_requests): the timeout is then what the caller should hear.
       let earlier: unknown;
-      for (let attempt = 1; ; attempt += 1) {
-        let failure: ConnectorError;
-        let retryAfterMs: number | undefined;
+      let retryAfterMs = 0;
+      const attempt = async (n: number): Promise<TransportResult> => {
         try {
+          if (retryAfterMs > 0) await sleep(retryAfterMs, signal);
           const response = await http.request({
             method: 'POST',
             path: '/emails',
             body,
-            headers: { 'idempotency-key': idempotencyKey },
+            headers: { 'idempotency-key': key },
             signal,
           });
           const id = (response.json as { id?: unknown } | undefined)?.id;
           if (response.status >= 200 && response.status < 300 && typeof id === 'string') {
-            return { messageId: id, attempts: attempt };
+            return { messageId: id, attempts: n };
           }
           const apiError = new ResendApiError(response);
-          if (apiError.retryAfterSeconds !== undefined)
-            retryAfterMs = apiError.retryAfterSeconds * 1000;
+          retryAfterMs = (apiError.retryAfterSeconds ?? 0) * 1000;
           throw apiError;
         } catch (error) {
-          failure = mapResendError(error, { ...errorContext, attempts: attempt });
-          if (failure.providerCode === 'concurrent_idempotent_requests' && earlier !== undefined) {
-            failure = mapResendError(earlier, { ...errorContext, attempts: attempt });
-          } else {
-            earlier = error;
+          const mapped = mapResendError(error, context(n));
+          if (mapped.providerCode === 'concurrent_idempotent_requests' && earlier !== undefined) {
+            throw mapResendError(earlier, context(n));
           }
+          earlier = error;
+          throw mapped;
         }
-        const wait = retryAfterMs ?? backoffMs(attempt);
-        if (
-          !failure.retryable ||
-          attempt >= config.maxAttempts ||
-          signal.aborted ||
-          wait > maxRetryAfterMs
-        ) {
-          throw failure;
-        }
-        try {
-          await delay(wait, undefined, { signal });
-        } catch {
-          throw mapResendError(new Error('aborted during backoff'), {
-            ...errorContext,
-            attempts: attempt,
-          });
-        }
-      }
+      };
+      return retryWithBackoff(attempt, {
+        maxAttempts: config.maxAttempts,
+        signal,
+        maxMs: 2_000,
+        shouldRetry: (error) =>
+          ConnectorError.isInstance(error) && error.retryable && retryAfterMs <= maxRetryAfterMs,
+        abortedError: (_last, n) => mapResendError(new Error('aborted during backoff'), context(n)),
+      });
     },
     check: (options) =>
       checkResend(http, config, {

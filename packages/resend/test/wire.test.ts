@@ -129,6 +129,17 @@ describe('the request Resend receives', () => {
     ]);
   });
 
+  it('sends the caller’s idempotency key as Idempotency-Key (a key over 256 characters as its SHA-256)', async () => {
+    const created = connector();
+    const input = { to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } } as const;
+    await created.sendMessage(input, { idempotencyKey: 'signup/42' });
+    await created.sendMessage(input, { idempotencyKey: 'k'.repeat(300) });
+    expect(seen.map((r) => r.headers['idempotency-key'])).toEqual([
+      'signup/42',
+      expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    ]);
+  });
+
   it('a different send draws a different key', async () => {
     const created = connector();
     await created.sendMessage({ to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } });

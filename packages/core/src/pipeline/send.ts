@@ -53,6 +53,7 @@ export async function send(
       provider,
       lifecycle.signal,
       signal,
+      typeof options.idempotencyKey === 'string' ? options.idempotencyKey : undefined,
     );
     const sendResult: SendResult = {
       messageId: result.messageId,
