@@ -1,5 +1,11 @@
-import type { CheckItem, CheckReport, JsonHttpClient } from '@org/connector-core';
 import { parseMailbox } from '@org/connector-core';
+import {
+  type CheckItem,
+  type CheckReport,
+  checkReport,
+  failedItem,
+  type JsonHttpClient,
+} from '@org/connector-core/provider';
 import type { PostmarkConfig } from './config-schema.js';
 import { mapPostmarkError } from './error-mapping.js';
 import { PostmarkApiError } from './postmark-api-error.js';
@@ -75,7 +81,7 @@ export async function checkPostmark(
     );
   } catch (caught) {
     checks.push(fail('server', caught));
-    return { ok: false, checks };
+    return checkReport(checks);
   }
 
   try {
@@ -150,5 +156,5 @@ export async function checkPostmark(
       checks.push(fail('sender signature', caught));
     }
   }
-  return { ok: checks.every((item) => item.status !== 'fail'), checks };
+  return checkReport(checks);
 }

@@ -1,4 +1,4 @@
-import { defineEmailConnector } from '@org/connector-core';
+import { defineEmailConnector } from '@org/connector-core/provider';
 import { type PostmarkConfig, postmarkConfigSchema } from './config-schema.js';
 import { postmarkMetadata } from './metadata.js';
 import { createPostmarkTransport } from './transport.js';

@@ -1,4 +1,4 @@
-import type { JsonHttpResponse } from '@org/connector-core';
+import type { JsonHttpResponse } from '@org/connector-core/provider';
 
 /** A failed Postmark answer: HTTP status plus `{ ErrorCode, Message }` when Postmark sent one. */
 export class PostmarkApiError extends Error {

@@ -1,12 +1,12 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import {
-  type ConnectorError,
+  ConnectorError,
   createJsonHttpClient,
   type EmailTransport,
   type OutgoingEmail,
+  retryWithBackoff,
   type TransportContext,
   type TransportResult,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import { checkPostmark } from './check.js';
 import type { PostmarkConfig } from './config-schema.js';
 import { mapPostmarkError } from './error-mapping.js';
@@ -15,10 +15,6 @@ import { postmarkEmailBody } from './postmark-request.js';
 
 export interface PostmarkTransportContext {
   provider: string;
-}
-
-function backoffMs(attempt: number): number {
-  return Math.floor(Math.random() * Math.min(2_000, 200 * 2 ** (attempt - 1)));
 }
 
 /**
@@ -48,8 +44,7 @@ export function createPostmarkTransport(
         sender: email.from.address,
         messageStream: config.messageStream,
       };
-      for (let attempt = 1; ; attempt += 1) {
-        let failure: ConnectorError;
+      const attempt = async (n: number): Promise<TransportResult> => {
         try {
           const response = await http.request({ method: 'POST', path: '/email', body, signal });
           const answer = response.json as { MessageID?: unknown; ErrorCode?: unknown } | undefined;
@@ -58,29 +53,22 @@ export function createPostmarkTransport(
             answer?.ErrorCode === 0 &&
             typeof answer.MessageID === 'string'
           ) {
-            return { messageId: answer.MessageID, attempts: attempt };
+            return { messageId: answer.MessageID, attempts: n };
           }
           throw new PostmarkApiError(response);
         } catch (error) {
-          failure = mapPostmarkError(error, { ...errorContext, attempts: attempt });
+          throw mapPostmarkError(error, { ...errorContext, attempts: n });
         }
-        if (
-          !failure.retryable ||
-          failure.code === 'timeout' ||
-          attempt >= config.maxAttempts ||
-          signal.aborted
-        ) {
-          throw failure;
-        }
-        try {
-          await delay(backoffMs(attempt), undefined, { signal });
-        } catch {
-          throw mapPostmarkError(new Error('aborted during backoff'), {
-            ...errorContext,
-            attempts: attempt,
-          });
-        }
-      }
+      };
+      return retryWithBackoff(attempt, {
+        maxAttempts: config.maxAttempts,
+        signal,
+        maxMs: 2_000,
+        shouldRetry: (error) =>
+          ConnectorError.isInstance(error) && error.retryable && error.code !== 'timeout',
+        abortedError: (_last, n) =>
+          mapPostmarkError(new Error('aborted during backoff'), { ...errorContext, attempts: n }),
+      });
     },
     check: (options) =>
       checkPostmark(http, config, {
