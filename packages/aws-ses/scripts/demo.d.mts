@@ -14,11 +14,24 @@ export interface DemoSend {
   ms: number;
 }
 
+export declare const feedbackSends: readonly { to: string }[];
+
+export interface DemoFeedback {
+  /** The delivery events the feedback endpoint received. */
+  events: { type: string; recipient: string; messageId: string }[];
+  /** The suppression store afterwards. */
+  suppressed: { address: string; reason: string }[];
+  /** The next send to each suppressed address, refused before SES. */
+  refused: { to: string; code: string | null; message: string | null }[];
+}
+
 export interface DemoResult {
   outboxUrl: string;
   check: CheckReport;
   sends: DemoSend[];
+  /** Emails in the outbox after the usage-type sends (before the feedback part). */
   outboxSize: number;
+  feedback: DemoFeedback;
   /** Stops the mock (already stopped unless `serve` was true). */
   close(): Promise<void>;
 }

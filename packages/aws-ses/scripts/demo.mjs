@@ -2,12 +2,23 @@
 // `pnpm demo`: the SES connector end to end against a local mock SES, no AWS account needed.
 // Starts @org/mock-ses on a free port, creates the connector from examples/ses.config.json
 // (Logto-shaped; its endpoint is replaced by the mock's), runs check(), sends one email per
-// required usage type plus a localized one, and prints what happened.
+// required usage type plus a localized one, and prints what happened. Then delivery feedback:
+// sends to the SES mailbox simulator's bounce and complaint addresses through a configuration
+// set whose SNS event destination posts signed notifications to a local feedback endpoint, and
+// shows the events, the suppression that follows and the next send being refused.
 import { randomInt } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  CreateConfigurationSetCommand,
+  CreateConfigurationSetEventDestinationCommand,
+  SESv2Client,
+} from '@aws-sdk/client-sesv2';
 import { createAwsSesConnector } from '@org/connector-aws-ses';
+import { createSesFeedbackHandler, toNodeListener } from '@org/connector-aws-ses/feedback';
+import { createMemorySuppressionStore } from '@org/connector-core';
 import { startMockSesServer } from '@org/mock-ses';
 
 export const exampleConfigUrl = new URL('../examples/ses.config.json', import.meta.url);
@@ -20,6 +31,15 @@ export const demoSends = [
   { type: 'Generic', to: 'katherine@example.com' },
   { type: 'SignIn', to: 'emmy@example.de', locale: 'de' },
 ];
+
+/** The feedback part: the simulator's outcomes, through a configuration set and SNS. */
+export const feedbackSends = [
+  { to: 'success@simulator.amazonses.com' },
+  { to: 'bounce@simulator.amazonses.com' },
+  { to: 'complaint@simulator.amazonses.com' },
+];
+
+const feedbackTopicArn = 'arn:aws:sns:us-east-1:123456789012:demo-ses-feedback';
 
 function senderAddress(emailAddress) {
   const match = /<([^>]+)>\s*$/.exec(emailAddress);
@@ -44,6 +64,125 @@ function formatCheck(report) {
     .map((c) => `  ${c.name}: ${c.hint}`)
     .join('\n');
   return `${table(['STATUS', 'CHECK', 'DETAIL'], rows)}${hints ? `\n\nHints:\n${hints}` : ''}`;
+}
+
+function listen(server) {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port)),
+  );
+}
+
+/**
+ * The AWS setup of the README, against the mock: a configuration set with an SNS event
+ * destination, an HTTPS endpoint (here plain http on loopback) subscribed to the topic, and the
+ * feedback handler behind it feeding a suppression store that the connector checks before sending.
+ */
+async function runFeedback({ example, server, say }) {
+  const store = createMemorySuppressionStore();
+  const events = [];
+  const mockOrigin = new URL(server.url).origin;
+  const handler = createSesFeedbackHandler({
+    topicArns: [feedbackTopicArn],
+    suppressionStore: store,
+    onEvents: (batch) => {
+      events.push(...batch);
+    },
+    confirmSubscriptions: true,
+    // Only because the mock serves its test certificate over http on loopback; never in production.
+    unsafeTrustedUrl: (url) => url.origin === mockOrigin,
+  });
+  const app = createServer(toNodeListener(handler));
+  const port = await listen(app);
+  const endpoint = `http://127.0.0.1:${port}/ses-feedback`;
+  const client = new SESv2Client({
+    region: example.region,
+    endpoint: server.url,
+    credentials: { accessKeyId: example.accessKeyId, secretAccessKey: example.accessKeySecret },
+  });
+  const connector = createAwsSesConnector(
+    { ...example, endpoint: server.url, configurationSetName: 'demo-feedback' },
+    { suppression: { store } },
+  );
+  try {
+    await client.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'demo-feedback' }));
+    await client.send(
+      new CreateConfigurationSetEventDestinationCommand({
+        ConfigurationSetName: 'demo-feedback',
+        EventDestinationName: 'sns',
+        EventDestination: {
+          Enabled: true,
+          MatchingEventTypes: ['SEND', 'DELIVERY', 'BOUNCE', 'COMPLAINT'],
+          SnsDestination: { TopicArn: feedbackTopicArn },
+        },
+      }),
+    );
+    const subscription = await server.mock.sns.subscribe(feedbackTopicArn, endpoint, {
+      signatureVersion: '2',
+    });
+    say(`\nDelivery feedback: configuration set demo-feedback → SNS ${feedbackTopicArn}`);
+    say(
+      `  subscription ${endpoint}: ${subscription.status} (the handler verified and confirmed it)`,
+    );
+
+    for (const send of feedbackSends) {
+      await connector.sendMessage({
+        to: send.to,
+        type: 'SignIn',
+        payload: { code: String(randomInt(100_000, 1_000_000)) },
+      });
+    }
+    await server.mock.sns.idle();
+    const rows = events.map((e) => [
+      e.type,
+      e.recipient,
+      e.type === 'bounced'
+        ? `${e.bounceKind}: ${e.diagnostic ?? ''}`
+        : e.type === 'complained'
+          ? (e.feedbackType ?? '')
+          : e.type === 'delivered'
+            ? (e.smtpResponse ?? '')
+            : '',
+      e.messageId,
+    ]);
+    say(`\nEvents received (signed SNS notifications, verified with SignatureVersion 2):`);
+    say(table(['EVENT', 'RECIPIENT', 'DETAIL', 'MESSAGE ID'], rows));
+
+    const { entries } = await store.list();
+    say('\nSuppression list (hard bounces and complaints):');
+    say(
+      table(
+        ['ADDRESS', 'REASON', 'SINCE'],
+        entries.map((e) => [e.address, e.reason, e.suppressedAt]),
+      ),
+    );
+
+    const refused = [];
+    for (const entry of entries) {
+      const error = await connector
+        .sendMessage({ to: entry.address, type: 'SignIn', payload: { code: '000000' } })
+        .then(
+          () => undefined,
+          (caught) => caught,
+        );
+      refused.push({
+        to: entry.address,
+        code: error?.code ?? null,
+        message: error?.message ?? null,
+      });
+      say(
+        `\nNext send to ${entry.address}: ${error ? `refused [${error.code}] ${error.message}` : 'sent (unexpected)'}`,
+      );
+    }
+    return {
+      events: events.map((e) => ({ type: e.type, recipient: e.recipient, messageId: e.messageId })),
+      suppressed: entries.map((e) => ({ address: e.address, reason: e.reason })),
+      refused,
+    };
+  } finally {
+    client.destroy();
+    await connector.close();
+    await new Promise((resolve) => app.close(resolve));
+  }
 }
 
 /**
@@ -111,10 +250,12 @@ export async function runDemo({ serve = false, json = false, log = console.log }
     say(`\nOutbox page: ${outboxUrl}`);
 
     const outboxSize = server.mock.outbox.size;
-    if (json) log(JSON.stringify({ outboxUrl, check, sends, outboxSize }));
+    const feedback = await runFeedback({ example, server, say });
+    say(`\nEvents per message are on the outbox page too: ${outboxUrl}`);
+    if (json) log(JSON.stringify({ outboxUrl, check, sends, outboxSize, feedback }));
     if (serve) say('\nServing the mock until Ctrl-C: open the outbox page in a browser.');
     else await close();
-    return { outboxUrl, check, sends, outboxSize, close };
+    return { outboxUrl, check, sends, outboxSize, feedback, close };
   } catch (error) {
     await close();
     throw error;

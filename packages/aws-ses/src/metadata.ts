@@ -14,6 +14,7 @@ export const awsSesMetadata: ConnectorMetadata = {
     replyTo: true,
     retries: true,
     requestTimeout: true,
+    feedback: true,
   },
   formItems: [
     {

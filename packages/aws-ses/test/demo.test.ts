@@ -40,6 +40,35 @@ describe('the demo', () => {
     expect(demo.outboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
+  it('sends to the simulator, prints the events and the suppression, and the next send is refused', async () => {
+    const lines: string[] = [];
+    const demo = await runDemo({ log: (line) => lines.push(line) });
+    const output = lines.join('\n');
+    const kinds = demo.feedback.events.map((e) => `${e.type} ${e.recipient}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'delivered success@simulator.amazonses.com',
+        'bounced bounce@simulator.amazonses.com',
+        'complained complaint@simulator.amazonses.com',
+      ]),
+    );
+    expect(demo.feedback.suppressed).toEqual([
+      { address: 'bounce@simulator.amazonses.com', reason: 'bounce' },
+      { address: 'complaint@simulator.amazonses.com', reason: 'complaint' },
+    ]);
+    expect(demo.feedback.refused.map((r) => r.code)).toEqual([
+      'message_rejected',
+      'message_rejected',
+    ]);
+    expect(output).toMatch(/EVENT\s+RECIPIENT\s+DETAIL\s+MESSAGE ID/);
+    expect(output).toMatch(
+      /bounced\s+bounce@simulator\.amazonses\.com\s+hard: smtp; 550 5\.1\.1 user unknown/,
+    );
+    expect(output).toMatch(
+      /Next send to bounce@simulator\.amazonses\.com: refused \[message_rejected\]/,
+    );
+  });
+
   it('keeps the mock serving the outbox page with serve: true until closed', async () => {
     const demo = await runDemo({ serve: true, log: () => {} });
     try {

@@ -20,6 +20,10 @@ export interface ConformanceCase {
   readonly name: string;
   /** Skipped, with a reason, when the connector's metadata does not declare this capability. */
   readonly requires?: keyof ConnectorCapabilities;
+  /** The contract rule the case proves, as a failure states it; default: the group's rule. */
+  readonly rule?: string;
+  /** Where a provider author looks when the case fails; default: the group's pointer. */
+  readonly lookAt?: string;
   run(context: CaseContext): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { badInputCases } from './groups/bad-input.js';
 import { concurrencyCases } from './groups/concurrency.js';
 import { configCases } from './groups/config.js';
 import { errorsCases } from './groups/errors.js';
+import { feedbackCases } from './groups/feedback.js';
 import { lifecycleCases } from './groups/lifecycle.js';
 import { metadataCases } from './groups/metadata.js';
 import { secretsCases } from './groups/secrets.js';
@@ -24,4 +25,5 @@ export const conformanceCases: Readonly<Record<ConformanceGroupName, readonly Co
     concurrency: concurrencyCases,
     secrets: secretsCases,
     lifecycle: lifecycleCases,
+    feedback: feedbackCases,
   });

@@ -14,6 +14,7 @@ export { badInputConformance } from './groups/bad-input.js';
 export { concurrencyConformance } from './groups/concurrency.js';
 export { configConformance } from './groups/config.js';
 export { errorsConformance } from './groups/errors.js';
+export { feedbackConformance } from './groups/feedback.js';
 export { lifecycleConformance } from './groups/lifecycle.js';
 export { metadataConformance } from './groups/metadata.js';
 export { secretsConformance } from './groups/secrets.js';
@@ -26,5 +27,6 @@ export {
   type ConformanceHarness,
   type ConformanceOptions,
   conformanceGroupNames,
+  type FeedbackHarness,
   type InvalidConfigCase,
 } from './types.js';

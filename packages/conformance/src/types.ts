@@ -1,4 +1,9 @@
-import type { ConnectorOptions, EmailConnector } from '@org/connector-core';
+import type {
+  ConnectorOptions,
+  DeliveryEvent,
+  EmailConnector,
+  SuppressionStore,
+} from '@org/connector-core';
 import type { ProviderMock } from '@org/connector-core/testing';
 
 type MaybePromise<T> = T | Promise<T>;
@@ -49,10 +54,45 @@ export interface ConformanceHarness {
    * `DeliveredEmail.replyTo`.
    */
   replyToOverrides?(addresses: readonly string[]): Record<string, unknown>;
+  /**
+   * Config overrides with credentials the mock refuses (a wrong API key, secret or password).
+   * Required when `secrets` is not empty: the suite proves that a connector built with them
+   * fails `authorization_failed` (and `check()` reports not ok) while one from `validConfig`
+   * keeps working, so no client or credential is shared between connectors.
+   */
+  invalidCredentials?: Record<string, unknown>;
+  /**
+   * Required when the connector declares the `tags` capability: the config overrides that add
+   * these tags to every email, e.g. `(tags) => ({ tags: { ...tags } })`.
+   */
+  tagsOverrides?(tags: Readonly<Record<string, string>>): Record<string, unknown>;
+  /**
+   * When the connector can add configured headers: the config overrides that add these
+   * headers to every email, e.g. `(headers) => ({ headers: { ...headers } })`.
+   */
+  headersOverrides?(headers: Readonly<Record<string, string>>): Record<string, unknown>;
   /** The provider mock every connector built by `createConnector` talks to. */
   mock: ProviderMock;
+  /**
+   * Required when the connector declares the `feedback` capability: the provider's delivery
+   * feedback wired to a receiver (e.g. SNS → `@org/connector-aws-ses/feedback`). Called only by
+   * the feedback group, so its setup costs nothing elsewhere.
+   */
+  feedback?(): MaybePromise<FeedbackHarness>;
   /** Runs after the test, after every connector the suite created was closed. */
   teardown?(): MaybePromise<void>;
+}
+
+/** What the feedback group needs: addresses the mock reports on, and what the receiver saw. */
+export interface FeedbackHarness {
+  /** Recipients the provider's mock turns into each outcome (e.g. SES's mailbox simulator). */
+  recipients: { hardBounce: string; complaint: string; delivered: string };
+  /** Config overrides under which sends report feedback (e.g. a configuration set). */
+  configOverrides?: Record<string, unknown>;
+  /** Waits for the feedback of every send so far to reach the receiver; all events seen. */
+  events(): Promise<DeliveryEvent[]>;
+  /** The store the receiver writes hard bounces and complaints to, fresh for the test. */
+  suppressionStore: SuppressionStore;
 }
 
 export const conformanceGroupNames = [
@@ -66,6 +106,7 @@ export const conformanceGroupNames = [
   'concurrency',
   'secrets',
   'lifecycle',
+  'feedback',
 ] as const;
 
 export type ConformanceGroupName = (typeof conformanceGroupNames)[number];

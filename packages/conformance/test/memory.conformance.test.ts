@@ -31,6 +31,8 @@ describeEmailConnectorConformance({
       ],
       secrets: [],
       replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
+      tagsOverrides: (tags) => ({ tags: { ...tags } }),
+      headersOverrides: (headers) => ({ headers: { ...headers } }),
       mock: provider.asProviderMock(),
     };
   },

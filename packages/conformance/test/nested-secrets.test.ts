@@ -56,14 +56,14 @@ describe('nested secrets', () => {
   it('an unflagged form item holding a nested secret fails, naming the item and the field', async () => {
     const result = await outcome(unflaggedNestedSecretConnector, 'metadata', flaggedCase);
     expect(result).toMatch(
-      /^failed: formItems\["credentials"\]\.secret \(it holds the secret field "credentials\.apiKey"\)/,
+      /^failed: \[metadata\] broke the rule .*: formItems\["credentials"\]\.secret \(it holds the secret field "credentials\.apiKey"\)/,
     );
   });
 
   it('a config error that echoes a mistyped nested secret fails without printing it', async () => {
     const result = await outcome(echoesNestedSecretConnector, 'config', echoCase);
     expect(result).toMatch(
-      /^failed: credentials\.apiKey given as an array: .*contains secrets\[0\]/,
+      /^failed: \[config\] broke the rule .*: credentials\.apiKey given as an array: .*contains secrets\[0\]/,
     );
     expect(result).not.toContain(apiKey);
   });

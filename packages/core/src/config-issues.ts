@@ -16,5 +16,12 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  * lines carry no secret; callers scrub known secret values anyway.
  */
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  // Bounded: a list of a thousand bad entries names the first ones and counts the rest.
+  const shown = error.issues
+    .slice(0, maxIssueLines)
+    .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+  const more = error.issues.length - shown.length;
+  return more > 0 ? [...shown, `… and ${more} more`] : shown;
 }
+
+const maxIssueLines = 50;

@@ -2,6 +2,7 @@ import type { ConnectorErrorCode } from './connector-error.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 import type { Mailbox } from './mailbox-type.js';
 import type { SendResult } from './send-result.js';
+import type { SuppressionOptions } from './suppression-store.js';
 import type { Template } from './template.js';
 import type { UsageType } from './usage-types.js';
 
@@ -122,6 +123,11 @@ export interface ConnectorCapabilities {
   retries: boolean;
   /** A per-attempt request timeout is enforced (`timeout` errors). */
   requestTimeout: boolean;
+  /**
+   * The provider reports delivery feedback (bounces, complaints, deliveries) as `DeliveryEvent`s
+   * through a receiver of its own (e.g. `@org/connector-aws-ses/feedback`). Absent means no.
+   */
+  feedback?: boolean;
 }
 
 export interface ConnectorMetadata {
@@ -187,6 +193,11 @@ export interface ConnectorOptions {
   onEvent?: (event: ConnectorEvent) => void;
   /** Storage and timing of idempotency keys (`SendOptions.idempotencyKey`). */
   idempotency?: IdempotencyOptions;
+  /**
+   * Refuse sends to suppressed recipients (hard bounces, complaints) with a
+   * `RecipientSuppressedError` before the provider is called. Off when absent.
+   */
+  suppression?: SuppressionOptions;
 }
 
 export interface EmailConnector {

@@ -14,6 +14,7 @@ import type {
   SendResult,
 } from './contract.js';
 import { createIdempotency } from './idempotency.js';
+import { assertSuppressionOptions } from './pipeline/check-suppression.js';
 import { createEmitter } from './pipeline/emit-events.js';
 import { inspectable } from './pipeline/inspect-connector.js';
 import { createLifecycle } from './pipeline/lifecycle.js';
@@ -104,6 +105,7 @@ export function defineEmailConnector<
     const resolved = resolveConfig(rawConfig, { ...definition, provider, name });
     // Before the transport: malformed options must not leave an SDK client behind.
     const idempotency = createIdempotency(options.idempotency, { provider, connectorId: id });
+    assertSuppressionOptions(options.suppression, provider);
     const lifecycle = createLifecycle(provider);
     const transport = definition.createTransport(resolved.config, {
       provider,
@@ -115,6 +117,7 @@ export function defineEmailConnector<
       transport,
       lifecycle,
       emit: createEmitter(options.onEvent),
+      ...(options.suppression ? { suppression: options.suppression } : {}),
     };
 
     const check = async (checkOptions?: CheckOptions): Promise<CheckReport> => {

@@ -10,6 +10,8 @@ const cjsPath = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
 const esmUrl = new URL('../dist/index.js', import.meta.url).href;
 
 type Core = typeof import('./index.js');
+type ProviderKit = typeof import('./provider/index.js');
+const esmProviderUrl = new URL('../dist/provider.js', import.meta.url).href;
 
 describe('the built CJS and ESM copies', () => {
   it('exist (run `pnpm --filter @org/connector-core build` first)', () => {
@@ -30,7 +32,7 @@ describe('the built CJS and ESM copies', () => {
 
   it('share secret marks through zod’s global registry', async () => {
     const cjs = createRequire(import.meta.url)(cjsPath) as Core;
-    const esm = (await import(/* @vite-ignore */ esmUrl)) as Core;
+    const esm = (await import(/* @vite-ignore */ esmProviderUrl)) as ProviderKit;
     const { z } = await import('zod');
     const schema = z.object({ key: cjs.secret(z.string()) });
     expect(esm.secretFieldsOf(schema)).toEqual(['key']);

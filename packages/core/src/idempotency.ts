@@ -4,6 +4,7 @@ import type { IdempotencyOptions, SendResult } from './contract.js';
 import { canonicalJson, createDigest } from './idempotency-fingerprint.js';
 import { createMemoryIdempotencyStore } from './idempotency-memory-store.js';
 import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
+import { maxIdempotencyKeyLength } from './input-limits.js';
 import { raceAbort } from './provider/abort-race.js';
 
 export const defaultIdempotencyTtlMs = 10 * 60_000;
@@ -208,10 +209,10 @@ export function createIdempotency(
   };
 
   const run = async (run: IdempotentRun): Promise<SendResult> => {
-    if (typeof run.key !== 'string' || run.key === '') {
+    if (typeof run.key !== 'string' || run.key === '' || run.key.length > maxIdempotencyKeyLength) {
       throw new ConnectorError(
         'invalid_request_parameters',
-        'Invalid sendMessage options: idempotencyKey must be a non-empty string.',
+        `Invalid sendMessage options: idempotencyKey must be a non-empty string of at most ${maxIdempotencyKeyLength} characters.`,
         { provider, hint: 'Pass a key that identifies this message, e.g. a UUID per code issued.' },
       );
     }

@@ -5,7 +5,6 @@ export {
   replyToField,
   type TagsFieldOptions,
   tagsField,
-  usageTypeTagName,
 } from './config-fields.js';
 export {
   ConnectorError,
@@ -47,6 +46,17 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from './define-email-connector.js';
+export {
+  applyDeliveryEvent,
+  type BounceKind,
+  createDeliveryEvent,
+  type DeliveryEvent,
+  type DeliveryEventFields,
+  type DeliveryEventType,
+  deliveryEventRaw,
+  deliveryEventTypes,
+  suppressionForEvent,
+} from './delivery-event.js';
 export { createFailoverConnector } from './failover/failover-connector.js';
 export {
   defaultFailoverOn,
@@ -65,25 +75,45 @@ export type {
   IdempotencyRecord,
   IdempotencyStore,
 } from './idempotency-store.js';
+export {
+  maxCodeLength,
+  maxHtmlNestingDepth,
+  maxIdempotencyKeyLength,
+  maxLinkLength,
+  maxPayloadDepth,
+  maxPayloadTextLength,
+  maxPayloadValues,
+  maxRenderedLength,
+  maxSubjectLength,
+  maxTemplateContentLength,
+  maxTemplates,
+} from './input-limits.js';
 export { lintTemplates, type TemplateLintWarning } from './lint-templates.js';
+export { isLocaleTag, type LocaleTagOptions, maxLocaleLength } from './locale-tag.js';
 export {
   formatMailbox,
   maskAddress,
-  maxMailboxLength,
   type ParseMailboxOptions,
   parseMailbox,
 } from './mailbox.js';
-export { escapeHtml, type RenderedEmail, renderTemplate } from './render-template.js';
+export { RecipientSuppressedError } from './recipient-suppressed-error.js';
+export { type RenderedEmail, renderTemplate } from './render-template.js';
+export { redacted, secret } from './secrets.js';
+export { selectTemplate } from './select-template.js';
 export {
-  isSecretSchema,
-  redactConfig,
-  redacted,
-  scrubSecrets,
-  secret,
-  secretFieldsOf,
-  secretValuesOf,
-} from './secrets.js';
-export { localeFallbackChain, selectTemplate } from './select-template.js';
+  createMemorySuppressionStore,
+  type MemorySuppressionStoreOptions,
+} from './suppression-memory-store.js';
+export {
+  normalizeSuppressionAddress,
+  type SuppressionEntry,
+  type SuppressionListOptions,
+  type SuppressionListPage,
+  type SuppressionOptions,
+  type SuppressionReason,
+  type SuppressionStore,
+  suppressionReasons,
+} from './suppression-store.js';
 export {
   type Template,
   type TemplateContentType,

@@ -1,10 +1,7 @@
 // The size caps of every input core accepts. Each operation on an input is linear in its size,
 // and these caps bound the sizes, so a send or a config validation costs bounded work whatever
 // a caller passes; larger inputs are refused up front as typed errors. The README's Security
-// section lists them.
-
-export { maxLocaleLength } from './locale-tag.js';
-export { maxMailboxLength } from './mailbox.js';
+// section lists them, with `maxLocaleLength` (locale-tag.ts) and `maxMailboxLength` (mailbox.ts).
 
 /** Templates in one config: 9 usage types in over a hundred locales. */
 export const maxTemplates = 1000;
@@ -38,3 +35,6 @@ export const maxPayloadDepth = 32;
 
 /** The characters of all the keys and strings of a payload together (1 MiB). */
 export const maxPayloadTextLength = 1_048_576;
+
+/** `SendOptions.idempotencyKey`: a UUID is 36; 256 leaves room for composed keys. */
+export const maxIdempotencyKeyLength = 256;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -84,5 +85,42 @@ describe('secretValuesOf and scrubSecrets', () => {
 
   it('ignores empty secrets', () => {
     expect(scrubSecrets('text', ['', ''])).toBe('text');
+  });
+});
+
+describe('scrubSecrets on long and overlapping secrets', () => {
+  // The former implementation, a regular expression built from the secrets: the oracle for
+  // secrets short enough for it.
+  const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = /[\p{L}\p{N}_]/u;
+  const formerScrub = (text: string, secrets: string[]) => {
+    const list = [...new Set(secrets)]
+      .filter((s) => s.trim() !== '')
+      .sort((a, b) => b.length - a.length);
+    if (list.length === 0) return text;
+    const token = (s: string) =>
+      `${word.test(s[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : ''}${escapeRe(s)}${word.test(s.at(-1) ?? '') ? '(?![\\p{L}\\p{N}_])' : ''}`;
+    return text.replace(new RegExp(list.map(token).join('|'), 'gu'), '[redacted]');
+  };
+
+  it('scrubs a 75 KB secret instead of throwing (regression: invalid regular expression)', () => {
+    const code = `${'ab-'.repeat(25_000)}cd`;
+    expect(scrubSecrets(`code ${code} end`, [code])).toBe('code [redacted] end');
+    const key = 'x'.repeat(1_100_000);
+    expect(scrubSecrets(`a ${key}`, [key, 'a'])).toBe('[redacted] [redacted]');
+  });
+
+  it('matches the former regular expression on short secrets', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', '-', 'é', '😀', '_', '.', '1');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 30 }),
+        fc.array(fc.string({ unit, minLength: 1, maxLength: 4 }), { maxLength: 3 }),
+        (text, secrets) => {
+          expect(scrubSecrets(text, secrets)).toBe(formerScrub(text, secrets));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

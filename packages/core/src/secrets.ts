@@ -131,19 +131,36 @@ export function redactConfig<T>(config: T, schema: z.ZodType): T {
   return result as T;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordChar = /^[\p{L}\p{N}_]$/u;
+
+/** The code point that ends just before `index`, as a string ('' at the start). */
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return '';
+  const low = text.charCodeAt(index - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return String.fromCodePoint(text.codePointAt(start)!);
 }
 
-const wordChar = /[\p{L}\p{N}_]/u;
+/** The code point that starts at `index`, as a string ('' at the end). */
+function charAt(text: string, index: number): string {
+  const point = text.codePointAt(index);
+  return point === undefined ? '' : String.fromCodePoint(point);
+}
 
 // A secret is a token: it is replaced where it stands whole, not where its characters happen to
 // sit inside a longer word. Otherwise a one-letter secret `x` would turn "unexpectedly" into
 // "une[redacted]pectedly", garbling every message and showing, by position, what it is.
-function tokenPattern(secret: string): string {
-  const before = wordChar.test(secret[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : '';
-  const after = wordChar.test(secret.at(-1) ?? '') ? '(?![\\p{L}\\p{N}_])' : '';
-  return `${before}${escapeRegExp(secret)}${after}`;
+// Matched with indexOf rather than a regular expression built from the secret: a long secret
+// (a 75 KB code) would make an invalid or huge pattern, and the scrubbing itself would throw.
+function tokenMatches(text: string, secret: string, found: Map<number, number>): void {
+  const guardBefore = wordChar.test(charAt(secret, 0));
+  const guardAfter = wordChar.test(charBefore(secret, secret.length));
+  for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+    if (guardBefore && wordChar.test(charBefore(text, at))) continue;
+    if (guardAfter && wordChar.test(charAt(text, at + secret.length))) continue;
+    // Longest first: a shorter secret at the same offset loses, as in an alternation.
+    if (!found.has(at)) found.set(at, secret.length);
+  }
 }
 
 /** The secrets worth scrubbing: strings with something besides whitespace, longest first. */
@@ -162,5 +179,16 @@ function scrubbable(secrets: Iterable<string>): string[] {
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
   const list = scrubbable(secrets);
   if (list.length === 0) return text;
-  return text.replace(new RegExp(list.map(tokenPattern).join('|'), 'gu'), redacted);
+  const found = new Map<number, number>();
+  for (const secret of list) tokenMatches(text, secret, found);
+  if (found.size === 0) return text;
+  // Leftmost first, then the longest at that offset; a match inside a replaced one is skipped.
+  let out = '';
+  let last = 0;
+  for (const at of [...found.keys()].sort((x, y) => x - y)) {
+    if (at < last) continue;
+    out += text.slice(last, at) + redacted;
+    last = at + found.get(at)!;
+  }
+  return out + text.slice(last);
 }

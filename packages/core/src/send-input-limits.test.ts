@@ -137,3 +137,18 @@ function deepArray(depth: number): unknown {
   for (let i = 0; i < depth; i++) value = [value];
   return value;
 }
+
+describe('option limits', () => {
+  it('refuses an idempotency key over 256 characters', async () => {
+    const { connector, wire } = recordingConnector();
+    const error = await failure(
+      connector.sendMessage(
+        { to: 'ada@example.com', type: 'SignIn', payload: { code: '918273' } },
+        { idempotencyKey: 'k'.repeat(257) },
+      ),
+    );
+    expect(error.code).toBe('invalid_request_parameters');
+    expect(error.message).toContain('at most 256 characters');
+    expect(wire).toHaveLength(0);
+  });
+});

@@ -93,3 +93,18 @@ describe('template size and nesting limits', () => {
     expect(result.error!.issues[0]!.message).toContain('at most 1000 templates');
   });
 });
+
+describe('templatesSchema on a long list of bad templates', () => {
+  it('is refused by its length first, and a config error lists at most 50 issues', async () => {
+    const { formatIssues } = await import('./config-issues.js');
+    const many = Array.from({ length: 100_000 }, () => ({ usageType: 'Nope' }));
+    const tooMany = templatesSchema.safeParse(many);
+    expect(tooMany.error?.issues).toHaveLength(1);
+    const bad = templatesSchema.safeParse(
+      Array.from({ length: 900 }, () => ({ usageType: 'Nope' })),
+    );
+    const lines = formatIssues(bad.error!);
+    expect(lines).toHaveLength(51);
+    expect(lines.at(-1)).toMatch(/^… and \d+ more$/);
+  });
+});

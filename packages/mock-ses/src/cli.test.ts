@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,69 @@ describe('mock-ses CLI', () => {
     } finally {
       client.destroy();
     }
+  });
+
+  it('survives hostile requests: bad faults, cross-site control calls, bad Host', async () => {
+    const secret = 'cli-secret-value-9';
+    const cli = run(['--port', '0', '--verify-signatures', `AKIDHOSTILE:${secret}`]);
+    const [, url = ''] = await waitForOutput(cli, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const post = (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${url}/_mock/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    for (const fault of [
+      { kind: 'custom', status: 500, type: '日' },
+      { kind: 'custom', status: 500, type: 'X\r\nSet-Cookie: a=b' },
+      { kind: 'custom', status: 99 },
+      { kind: 'custom', status: 204 },
+      { kind: 'custom', status: 1000 },
+      { kind: 'nope' },
+    ]) {
+      const response = await post({ fault });
+      expect(response.status, JSON.stringify(fault)).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toMatch(/fault/);
+    }
+    const crossSite = await fetch(`${url}/_mock/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      body: JSON.stringify({ fault: { kind: 'custom', status: 500, type: 'X' } }),
+    });
+    expect(crossSite.status).toBe(403);
+
+    const badHost = await new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(url);
+      request({ hostname, port, path: '/_mock/health', headers: { host: 'a b' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(badHost).toBe(400);
+
+    const client = sesClientFor(url, {
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDHOSTILE', secretAccessKey: secret },
+    });
+    try {
+      const result = await client.send(new SendEmailCommand(simpleEmail('user@example.com')));
+      expect(result.MessageId).toEqual(expect.any(String));
+      const wrong = sesClientFor(url, { maxAttempts: 1 });
+      await expect(
+        wrong.send(new SendEmailCommand(simpleEmail('user@example.com'))),
+      ).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+      wrong.destroy();
+    } finally {
+      client.destroy();
+    }
+    expect((await fetch(`${url}/_mock/health`)).status).toBe(200);
+    expect(cli.child.exitCode).toBeNull();
+    expect(cli.stderr()).toBe('');
+    // The key id may be printed; the secret never is.
+    expect(cli.stdout()).toContain('AKIDHOSTILE');
+    expect(cli.stdout() + cli.stderr()).not.toContain(secret);
   });
 
   it('prints usage with --help and exits 0', async () => {

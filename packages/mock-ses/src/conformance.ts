@@ -1,42 +1,92 @@
 import type {
   DeliveredEmail,
   InjectOptions,
+  ProviderErrorFaultKind,
   ProviderFaultKind,
   ProviderMock,
 } from '@org/connector-core/testing';
+import type { RequestHandler } from 'msw';
 import { addressOf } from './engine/address.js';
+import { connectionReset, loadMsw, SES_ENDPOINT_PATTERN } from './msw-handlers.js';
 import type { Fault, MockSes, OutboxMessage } from './types.js';
 
 /** Provider faults hit the send calls; a connector's other calls (GetAccount...) go through. */
 const SEND_OPERATIONS = ['SendEmail', 'SendBulkEmail'];
 
-function sesFault(kind: ProviderFaultKind, latencyMs: number | undefined): Fault {
-  switch (kind) {
-    case 'throttle':
-      return { kind: 'TooManyRequestsException', message: 'Maximum sending rate exceeded.' };
-    case 'quota_exhausted':
-      return { kind: 'LimitExceededException', message: 'Daily message quota exceeded.' };
-    case 'rejected_identity':
-      // Left without a message: the engine names the request's own From address.
-      return { kind: 'MessageRejected' };
-    case 'auth_failure':
-      return {
-        kind: 'UnrecognizedClientException',
-        message: 'The security token included in the request is invalid.',
-      };
-    case 'unavailable':
-      return { kind: 'service_unavailable' };
-    case 'network_error':
-      return { kind: 'network_error' };
-    case 'latency':
-      return { kind: 'latency', latencyMs: latencyMs ?? 0 };
-    default: {
-      const unknown: never = kind;
-      throw new TypeError(
-        `@org/mock-ses: unknown provider fault '${String(unknown)}' expected one of throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error, latency`,
-      );
-    }
+/** nginx's "client closed request", as the engine logs a request whose caller hung up. */
+const CLIENT_CLOSED = 499;
+
+/**
+ * Every wire form SES (or what stands in front of it) answers each provider-neutral fault
+ * with; a connector's error mapping must handle all of them.
+ */
+const sesFaultVariants: Record<ProviderErrorFaultKind, Record<string, Fault>> = {
+  throttle: {
+    TooManyRequestsException: {
+      kind: 'TooManyRequestsException',
+      message: 'Maximum sending rate exceeded.',
+    },
+    'LimitExceededException-rate': {
+      kind: 'LimitExceededException',
+      message: 'Maximum sending rate exceeded.',
+    },
+    ThrottlingException: {
+      kind: 'custom',
+      status: 400,
+      type: 'ThrottlingException',
+      message: 'Rate exceeded',
+    },
+    'http-429': { kind: 'custom', status: 429, message: 'Too Many Requests' },
+  },
+  quota_exhausted: {
+    'LimitExceededException-daily': {
+      kind: 'LimitExceededException',
+      message: 'Daily message quota exceeded.',
+    },
+    SendingPausedException: { kind: 'SendingPausedException' },
+    AccountSuspendedException: { kind: 'AccountSuspendedException' },
+  },
+  rejected_identity: {
+    // Left without a message: the engine names the request's own From address.
+    MessageRejected: { kind: 'MessageRejected' },
+    MailFromDomainNotVerifiedException: { kind: 'MailFromDomainNotVerifiedException' },
+  },
+  auth_failure: {
+    UnrecognizedClientException: {
+      kind: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+    },
+    InvalidSignatureException: { kind: 'InvalidSignatureException' },
+    AccessDeniedException: { kind: 'AccessDeniedException' },
+    ExpiredTokenException: { kind: 'ExpiredTokenException' },
+  },
+  unavailable: {
+    'http-500': { kind: 'internal_error' },
+    'http-502': { kind: 'custom', status: 502, message: 'Bad Gateway' },
+    'http-503': { kind: 'service_unavailable' },
+    'http-504': { kind: 'custom', status: 504, message: 'Gateway Timeout' },
+  },
+  network_error: {
+    'connection-reset': { kind: 'network_error' },
+  },
+};
+
+function sesFault(kind: ProviderFaultKind, options: InjectOptions): Fault {
+  if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 0 };
+  const variants = sesFaultVariants[kind];
+  if (!variants) {
+    throw new TypeError(
+      `@org/mock-ses: unknown provider fault '${String(kind)}' expected one of throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error, latency`,
+    );
   }
+  const variant = options.variant ?? Object.keys(variants)[0]!;
+  const fault = variants[variant];
+  if (!fault) {
+    throw new TypeError(
+      `@org/mock-ses: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}`,
+    );
+  }
+  return fault;
 }
 
 export function toDeliveredEmail(message: OutboxMessage): DeliveredEmail {
@@ -45,26 +95,132 @@ export function toDeliveredEmail(message: OutboxMessage): DeliveredEmail {
     from: message.fromAddress,
     fromHeader: message.from,
     to: [...message.to],
+    cc: [...message.cc],
+    bcc: [...message.bcc],
+    recipients: [...message.to, ...message.cc, ...message.bcc],
     replyTo: message.replyTo.map(addressOf),
     subject: message.subject,
     ...(message.html !== undefined ? { html: message.html } : {}),
     text: message.text ?? '',
     headers: Object.fromEntries(message.headers.map((h) => [h.name, h.value])),
+    rawHeaders: message.headers.map(({ name, value }) => ({ name, value })),
     tags: { ...message.tags },
   };
 }
 
-/** The SES mock seen through the provider-neutral interface of `@org/connector-conformance`. */
+interface Injected {
+  fault: Fault;
+  remaining: number;
+}
+
+/**
+ * The SES mock seen through the provider-neutral interface of `@org/connector-conformance`.
+ * Faults go in as fault rules of our own (in injection order, send operations only), after a
+ * rule that never matches but sees every request arrive: against the request log (where every
+ * request lands once answered) that gives the requests in flight.
+ */
 export function createSesProviderMock(mock: MockSes): ProviderMock {
+  let arrived = 0;
+  let peak = 0;
+  const queue: Injected[] = [];
+  const install = (): void => {
+    mock.faults.when(() => {
+      arrived += 1;
+      peak = Math.max(peak, arrived - mock.requests.operations().length);
+      return false;
+    }, 'internal_error');
+  };
+  install();
   return {
     sent: () => mock.outbox.all().map(toDeliveredEmail),
     requestCount: () => mock.requests.operations().length,
     inject(kind: ProviderFaultKind, options: InjectOptions = {}) {
-      mock.faults.next(sesFault(kind, options.latencyMs), {
-        times: options.times ?? 1,
-        operation: SEND_OPERATIONS,
-      });
+      const entry: Injected = { fault: sesFault(kind, options), remaining: options.times ?? 1 };
+      queue.push(entry);
+      mock.faults.when((request) => {
+        if (queue[0] !== entry || !SEND_OPERATIONS.includes(request.operation)) return false;
+        entry.remaining -= 1;
+        if (entry.remaining <= 0) queue.shift();
+        return true;
+      }, entry.fault);
     },
-    reset: () => mock.reset(),
+    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(sesFaultVariants[kind] ?? {}),
+    peakInFlight: () => peak,
+    hangUps: () =>
+      mock.requests.operations().filter((entry) => entry.status === CLIENT_CLOSED).length,
+    reset() {
+      mock.reset();
+      queue.length = 0;
+      arrived = 0;
+      peak = 0;
+      install();
+    },
   };
+}
+
+interface RawClientRequest extends NodeJS.EventEmitter {
+  destroy(): void;
+  agent?: { customAgent?: { destroy(): void } };
+}
+
+/** The `http.ClientRequest` msw's interceptor keeps on the fetch Request it hands a handler. */
+function rawClientRequest(request: Request): RawClientRequest | undefined {
+  const key = Object.getOwnPropertySymbols(request).find((s) => s.description === 'kRawRequest');
+  const raw = key === undefined ? undefined : (request as unknown as Record<symbol, unknown>)[key];
+  return raw && typeof (raw as RawClientRequest).once === 'function'
+    ? (raw as RawClientRequest)
+    : undefined;
+}
+
+// msw swaps the client's http.Agent for its own, so the client's `agent.destroy()` (what an
+// SDK's close does) no longer reaches the requests in flight; this restores that link.
+const inFlightByAgent = new WeakMap<object, Set<RawClientRequest>>();
+
+function trackAgent(raw: RawClientRequest): () => void {
+  const agent = raw.agent?.customAgent;
+  if (!agent) return () => {};
+  let requests = inFlightByAgent.get(agent);
+  if (!requests) {
+    const tracked = new Set<RawClientRequest>();
+    requests = tracked;
+    inFlightByAgent.set(agent, tracked);
+    const destroy = agent.destroy.bind(agent);
+    agent.destroy = () => {
+      for (const request of tracked) request.destroy();
+      destroy();
+    };
+  }
+  requests.add(raw);
+  const set = requests;
+  return () => set.delete(raw);
+}
+
+/**
+ * msw handlers for the conformance suite: the mock's own handlers, plus what a real server
+ * sees and msw does not pass on: when the client destroys its request (an abort, a timeout),
+ * the engine's request signal fires, so the mock logs the hang-up and delivers nothing.
+ */
+export function createConformanceHandlers(
+  mock: MockSes,
+  endpoints: readonly string[] = [],
+): RequestHandler[] {
+  const { http } = loadMsw();
+  const resolver = async ({ request }: { request: Request }) => {
+    const raw = rawClientRequest(request);
+    const hungUp = new AbortController();
+    const onClose = (): void => hungUp.abort();
+    raw?.once('close', onClose);
+    const untrack = raw ? trackAgent(raw) : () => {};
+    try {
+      const response = await mock.handle(new Request(request, { signal: hungUp.signal }));
+      return response.type === 'error' ? connectionReset() : response;
+    } finally {
+      raw?.off('close', onClose);
+      untrack();
+    }
+  };
+  return [
+    http.all(SES_ENDPOINT_PATTERN, resolver),
+    ...endpoints.map((base) => http.all(`${new URL(base).origin}/*`, resolver)),
+  ];
 }

@@ -262,3 +262,59 @@ describe('SendEmail request validation, tried wide', () => {
     expect(statuses.has(400)).toBe(true);
   });
 });
+
+/** Header text with the characters that break a MIME head: CR, LF, colon, NUL, non-ASCII. */
+const headerText = fc.oneof(
+  fc.string({
+    unit: fc.constantFrom('a', 'B', ':', ' ', '\r', '\n', '\0', 'é', '-'),
+    maxLength: 12,
+  }),
+  fc.constantFrom('X-Ok', 'v', '\r\nBcc: victim@example.com', 'text/plain\nX-Evil: 1'),
+);
+
+/** Every line of the head is `Name: value` or a folded continuation. */
+function expectWellFormedHead(eml: string) {
+  const head = eml.slice(0, eml.indexOf('\r\n\r\n'));
+  for (const line of head.split('\r\n')) {
+    expect(line).toMatch(/^(?:[!-9;-~]+: |[ \t])/);
+  }
+  expect(eml).not.toMatch(/^(?:Bcc|X-Evil):/m);
+}
+
+describe('what reaches the .eml', () => {
+  it('never carries a header line the request smuggled in (Headers, attachment fields)', async () => {
+    const mock = createMockSes();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ Name: headerText, Value: headerText }), { maxLength: 3 }),
+        fc.record(
+          {
+            ContentType: headerText,
+            ContentId: headerText,
+            ContentDisposition: fc.oneof(headerText, fc.constantFrom('ATTACHMENT', 'INLINE')),
+            FileName: headerText,
+          },
+          { requiredKeys: [] },
+        ),
+        async (headers, fields) => {
+          const body = {
+            FromEmailAddress: 'noreply@acme.test',
+            Destination: { ToAddresses: ['ada@example.com'] },
+            Content: {
+              Simple: {
+                Subject: { Data: 'Hi' },
+                Body: { Text: { Data: 'Hello' } },
+                Headers: headers,
+                Attachments: [{ FileName: 'a.txt', RawContent: 'eA==', ...fields }],
+              },
+            },
+          };
+          const status = await expectSesAnswer(mock, JSON.stringify(body));
+          if (status === 200)
+            expectWellFormedHead(mock.outbox.toEml(mock.outbox.last()?.messageId ?? '') ?? '');
+        },
+      ),
+      { numRuns },
+    );
+  });
+});

@@ -111,7 +111,7 @@ describe('createMockSes through msw with the real SESv2Client', () => {
 
   it('rejects endpoints that are not absolute URLs', () => {
     expect(() => createMockSes({ endpoints: ['localhost:4566'] })).toThrow(
-      /absolute http\(s\) URLs/,
+      /endpoints\.0 must be an absolute http\(s\) URL/,
     );
   });
 });

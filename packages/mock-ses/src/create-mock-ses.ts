@@ -4,6 +4,8 @@ import { createEngine } from './engine/handle-request.js';
 import { createEngineState } from './engine/state.js';
 import { createFetchHandler } from './fetch/create-fetch-handler.js';
 import { createMswHandlers } from './msw-handlers.js';
+import { assertMockOptions } from './options-schema.js';
+import { createSnsMswHandlers } from './sns/sns-msw-handlers.js';
 import type { MockSes, MockSesOptions } from './types.js';
 
 /**
@@ -23,20 +25,17 @@ export function createMockSesWithEngine(options: MockSesOptions = {}): {
   mock: MockSes;
   engine: Engine;
 } {
-  for (const endpoint of options.endpoints ?? []) {
-    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
-      throw new TypeError(
-        `createMockSes: endpoints must be absolute http(s) URLs such as http://localhost:4566, got '${endpoint}'`,
-      );
-    }
-  }
+  assertMockOptions(options);
   const state = createEngineState(options);
   const engine = createEngine(state);
   let handlers: RequestHandler[] | undefined;
   const mock: MockSes = {
     region: state.region,
     get handlers() {
-      handlers ??= createMswHandlers(engine, options.endpoints);
+      handlers ??= [
+        ...createMswHandlers(engine, options.endpoints),
+        ...createSnsMswHandlers(mock.sns),
+      ];
       return handlers;
     },
     handle: createFetchHandler(engine),
@@ -45,6 +44,9 @@ export function createMockSesWithEngine(options: MockSesOptions = {}): {
     faults: state.faults,
     identities: state.identities,
     account: state.account,
+    sns: state.sns,
+    suppressionList: state.suppressionList,
+    feedback: state.feedback,
     reset: state.reset,
   };
   return { mock, engine };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
 import type { Engine } from './engine/engine-request.js';
+import { internalErrorResponse } from './engine/responses.js';
 import { fromFetchRequest } from './fetch/from-fetch-request.js';
 import { toFetchResponse } from './fetch/to-fetch-response.js';
 
@@ -12,7 +13,7 @@ let msw: Msw | undefined;
  * msw is an optional peer: the server face and the CLI run without it, so it is loaded on
  * first use of `handlers` rather than imported at the top.
  */
-function loadMsw(): Msw {
+export function loadMsw(): Msw {
   if (!msw) {
     try {
       msw = createRequire(import.meta.url)('msw') as Msw;
@@ -41,7 +42,7 @@ function endpointPattern(base: string): string {
  * a real reset connection is `ECONNRESET`, which it does. A body that fails before the first
  * byte makes msw's socket close with nothing written: Node reports "socket hang up" (ECONNRESET).
  */
-function connectionReset(): Response {
+export function connectionReset(): Response {
   return new Response(
     new ReadableStream({
       start(controller) {
@@ -58,8 +59,13 @@ export function createMswHandlers(
 ): RequestHandler[] {
   const { http } = loadMsw();
   const resolver = async ({ request }: { request: Request }) => {
-    const response = await engine(fromFetchRequest(request));
-    return response === 'network_error' ? connectionReset() : toFetchResponse(response);
+    // As handle(): whatever goes wrong, the SDK gets SES's 500, never an msw-level throw.
+    try {
+      const response = await engine(fromFetchRequest(request));
+      return response === 'network_error' ? connectionReset() : toFetchResponse(response);
+    } catch {
+      return toFetchResponse(internalErrorResponse());
+    }
   };
   return [
     http.all(SES_ENDPOINT_PATTERN, resolver),

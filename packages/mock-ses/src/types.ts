@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'msw';
+import type { SuppressionList, SuppressionListReason } from './engine/suppression-list.js';
+import type { MockFeedback, MockSns, MockSnsOptions } from './sns/types.js';
 
 /** SES v2 exception names the mock can raise (exact names the SDK maps to classes). */
 export const sesExceptionNames = [
@@ -56,6 +58,12 @@ export interface MockSesOptions {
   configurationSets?: string[];
   /** `SHUTDOWN` answers AccountSuspendedException. Default `HEALTHY`. */
   enforcementStatus?: 'HEALTHY' | 'PROBATION' | 'SHUTDOWN';
+  /** SNS delivery of event notifications: public URL, signature version, fetch. */
+  sns?: MockSnsOptions;
+  /** The account-level suppression list at the start (and after `reset()`). */
+  suppressedDestinations?: { emailAddress: string; reason: SuppressionListReason }[];
+  /** Reasons SES suppresses addresses for by itself (`SuppressedReasons`). Default both. */
+  suppressedReasons?: SuppressionListReason[];
 }
 
 /** A stored SES email template (`CreateEmailTemplate`). */
@@ -229,6 +237,12 @@ export interface MockSes {
   readonly faults: FaultController;
   readonly identities: IdentityStore;
   readonly account: AccountSettings;
+  /** SNS: HTTP(S) subscriptions that receive signed event notifications. */
+  readonly sns: MockSns;
+  /** The account-level suppression list (PutSuppressedDestination and friends). */
+  readonly suppressionList: SuppressionList;
+  /** What SES reported about each message (Send, Delivery, Bounce, Complaint). */
+  readonly feedback: MockFeedback;
   /** Back to the options it was created with: outbox, requests, faults, templates and identities. */
   reset(): void;
 }

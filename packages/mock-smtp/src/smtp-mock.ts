@@ -4,13 +4,15 @@ import { domainToASCII } from 'node:url';
 import type {
   DeliveredEmail,
   InjectOptions,
+  ProviderErrorFaultKind,
   ProviderFaultKind,
   ProviderMock,
 } from '@org/connector-core/testing';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { assertFaultOptions, assertSmtpFault, assertSmtpMockOptions } from './input-schema.js';
 import { parseTagsHeader } from './parse-tags-header.js';
-import { providerFault } from './provider-faults.js';
+import { providerFault, providerFaultVariants } from './provider-faults.js';
 import { createSelfSignedCertificate } from './self-signed-certificate.js';
 import type {
   SmtpFault,
@@ -29,6 +31,8 @@ interface PendingFault {
 interface SessionState {
   /** The fault this delivery attempt drew at MAIL FROM, for its RCPT or DATA stage. */
   fault?: SmtpFault;
+  /** A delivery attempt is under way (MAIL FROM seen, no final reply yet). */
+  active?: boolean;
   /** The mock's epoch when the attempt started: a reset in between discards the message. */
   epoch: number;
 }
@@ -53,7 +57,8 @@ function asciiAddress(address: string): string {
   const at = address.lastIndexOf('@');
   if (at <= 0) return address;
   const domain = domainToASCII(address.slice(at + 1));
-  return `${address.slice(0, at)}@${domain === '' ? address.slice(at + 1) : domain}`.toLowerCase();
+  // The local part is kept exactly: `Ada.Lovelace+news` is not `ada.lovelace`.
+  return `${address.slice(0, at)}@${(domain === '' ? address.slice(at + 1) : domain).toLowerCase()}`;
 }
 
 function addressesOf(field: AddressObject | AddressObject[] | undefined): string[] {
@@ -102,6 +107,7 @@ function smtpError(code: number, message: string): Error & { responseCode: numbe
  * ```
  */
 export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<SmtpMock> {
+  assertSmtpMockOptions(options);
   const tlsMode = options.tls ?? 'starttls';
   const certificate =
     tlsMode === 'none' ? undefined : (options.certificate ?? (await createSelfSignedCertificate()));
@@ -116,6 +122,21 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
   const timers = new Set<NodeJS.Timeout>();
   let requests = 0;
   let connections = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
+  let hangUps = 0;
+
+  const begin = (state: SessionState): void => {
+    if (state.active) return;
+    state.active = true;
+    inFlight += 1;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+  };
+  const end = (state: SessionState | undefined): void => {
+    if (!state?.active) return;
+    state.active = false;
+    inFlight -= 1;
+  };
   let epoch = 0;
   let closed: Promise<void> | undefined;
 
@@ -159,8 +180,10 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     proceed: () => void,
   ): void => {
     if (fault.kind === 'reply') {
+      end(sessions.get(session.id));
       callback(smtpError(fault.code, fault.message));
     } else if (fault.kind === 'drop') {
+      end(sessions.get(session.id));
       dropConnection(session.remotePort);
     } else {
       later(fault.ms, proceed);
@@ -223,6 +246,8 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     onMailFrom(_address, session, callback) {
       requests += 1;
       const state = stateOf(session);
+      end(state);
+      begin(state);
       state.epoch = epoch;
       delete state.fault;
       const fault = takeFault(['AUTH', 'MAIL', 'RCPT', 'DATA']);
@@ -251,11 +276,16 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
         delete state.fault;
         const accept = () => {
           void record(Buffer.concat(chunks), session, state).then(
-            (queueId) => callback(null, `2.0.0 Ok: queued as ${queueId}`),
-            (error: unknown) =>
+            (queueId) => {
+              end(state);
+              callback(null, `2.0.0 Ok: queued as ${queueId}`);
+            },
+            (error: unknown) => {
+              end(state);
               callback(
                 smtpError(451, `4.3.0 The mock could not parse the message: ${String(error)}`),
-              ),
+              );
+            },
           );
         };
         if (!fault) return accept();
@@ -264,6 +294,12 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     },
 
     onClose(session) {
+      const state = sessions.get(session.id);
+      // The client went away in the middle of a delivery attempt: it hung up.
+      if (state?.active) {
+        hangUps += 1;
+        end(state);
+      }
       sessions.delete(session.id);
     },
   });
@@ -293,11 +329,21 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
       extraHeaders[name] = value;
     }
     const envelope = session.envelope;
+    const envelopeTo = envelope.rcptTo.map((recipient) => asciiAddress(recipient.address));
+    const headerTo = addressesOf(parsed.to);
+    const cc = addressesOf(parsed.cc);
+    // Bcc never travels in the header: an envelope recipient that no header names is one.
+    const named = new Set([...headerTo, ...cc].map((a) => a.toLowerCase()));
+    const bcc = envelopeTo.filter((a) => !named.has(a.toLowerCase()));
     delivered.push({
       messageId: parsed.messageId ?? '',
       from: addressesOf(parsed.from)[0] ?? '',
       fromHeader: headerValue('From') ?? '',
-      to: envelope.rcptTo.map((recipient) => asciiAddress(recipient.address)),
+      to: headerTo.length > 0 ? headerTo : envelopeTo,
+      cc,
+      bcc,
+      recipients: [...new Set([...envelopeTo, ...headerTo, ...cc])],
+      rawHeaders: [...headers].map(([name, value]) => ({ name, value })),
       subject: parsed.subject ?? '',
       ...(typeof parsed.html === 'string' ? { html: parsed.html } : {}),
       text: parsed.text ?? '',
@@ -346,11 +392,15 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     from: message.from,
     fromHeader: message.fromHeader,
     to: [...message.to],
+    cc: [...message.cc],
+    bcc: [...message.bcc],
+    recipients: [...message.recipients],
     replyTo: [...message.replyTo],
     subject: message.subject,
     ...(message.html === undefined ? {} : { html: message.html }),
     text: message.text,
     headers: { ...message.headers },
+    rawHeaders: message.rawHeaders.map((header) => ({ ...header })),
     tags: { ...message.tags },
   });
 
@@ -363,23 +413,27 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
     requestCount: () => requests,
     connectionCount: () => connections,
     openConnections: () => sockets.size,
-    fault(fault: SmtpFault, faultOptions: SmtpFaultOptions = {}): void {
-      const times = faultOptions.times ?? 1;
-      if (!Number.isInteger(times) || times < 1) {
-        throw new RangeError(`times must be a positive integer; got ${String(times)}.`);
-      }
-      pending.push({ fault, remaining: times });
+    fault(fault: SmtpFault, faultOptions?: SmtpFaultOptions): void {
+      // Checked (and copied) here: a fault the session cannot answer must fail the test's call.
+      const checked = assertSmtpFault(fault);
+      const { times = 1 } = assertFaultOptions(faultOptions);
+      pending.push({ fault: checked, remaining: times });
     },
     inject(kind: ProviderFaultKind, injectOptions: InjectOptions = {}): void {
-      mock.fault(providerFault(kind, injectOptions.latencyMs), {
+      mock.fault(providerFault(kind, injectOptions.latencyMs, injectOptions.variant), {
         ...(injectOptions.times === undefined ? {} : { times: injectOptions.times }),
       });
     },
+    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(providerFaultVariants[kind] ?? {}),
+    peakInFlight: () => peakInFlight,
+    hangUps: () => hangUps,
     reset(): void {
       delivered.length = 0;
       pending.length = 0;
       requests = 0;
       connections = 0;
+      peakInFlight = inFlight;
+      hangUps = 0;
       epoch += 1;
     },
     close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { secretFieldsOf } from '@org/connector-core';
+import { secretFieldsOf } from '@org/connector-core/provider';
 import { describe, expect, it } from 'vitest';
 import { smtpConfigObjectSchema, smtpConfigSchema } from './config-schema.js';
 import { createSmtpConnector } from './connector.js';

@@ -54,3 +54,13 @@ describe('queueIdOf', () => {
     expect(queueIdOf(undefined)).toBeUndefined();
   });
 });
+
+describe('parseSmtpReply on a huge reply', () => {
+  it('reads at most 2048 characters, so the mapping patterns stay linear (regression)', () => {
+    // 300 KB of a phrase the throttle pattern retries from every occurrence: ~20 s before.
+    const raw = `451 ${Array.from({ length: 20_000 }, () => 'try again later').join(' ')}`;
+    const reply = parseSmtpReply(raw);
+    expect(reply?.code).toBe(451);
+    expect(reply!.text.length).toBeLessThan(2048);
+  });
+});

@@ -9,6 +9,10 @@ export interface SmtpReply {
 }
 
 const replyLinePattern = /^(\d{3})[ -]?(.*)$/;
+// RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets. A server (or a peer posing as one)
+// may send far more; the mapping's patterns and the error message read only this much, so their
+// cost is bounded whatever the reply.
+const maxReplyLength = 2048;
 const enhancedPattern = /^([245]\.\d{1,3}\.\d{1,3})\b\s*/;
 
 /**
@@ -18,6 +22,7 @@ const enhancedPattern = /^([245]\.\d{1,3}\.\d{1,3})\b\s*/;
 export function parseSmtpReply(raw: string | undefined): SmtpReply | undefined {
   if (raw === undefined) return undefined;
   const lines = raw
+    .slice(0, maxReplyLength)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');

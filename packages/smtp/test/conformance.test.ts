@@ -46,6 +46,11 @@ describeEmailConnectorConformance({
       // The reply timeout bounds each attempt: a server silent for longer ends it.
       requestTimeout: { overrides: { socketTimeoutMs: 300 }, ms: 300 },
       replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
+      tagsOverrides: (tags) => ({ tags: { ...tags } }),
+      headersOverrides: (headers) => ({ headers: { ...headers } }),
+      invalidCredentials: {
+        auth: { user: credentials.user, pass: 'wrong-smtp-password-0000000000' },
+      },
       mock,
     };
   },

@@ -6,13 +6,15 @@ import { describeFiles, generateConnector, workspaceRoot } from './generate.mjs'
 
 const usage = `Usage: pnpm gen:connector <name> [--display-name <text>] [--dir <path>] [--changeset-dir <path>]
 
-Creates packages/<name> (@org/connector-<name>): config schema, transport, error mapping,
-a provider mock skeleton, a conformance test already wired, README and a changeset.
+Creates packages/<name> (@org/connector-<name>: config schema, transport, error mapping,
+connector, CLI, a conformance test already wired, README) and beside it packages/mock-<name>
+(@org/mock-<name>: the provider mock skeleton the conformance test drives), and a changeset.
 
   <name>                 lower-case kebab-case, e.g. postmark or mail-gun
   --display-name <text>  the name in prose (README, metadata, changeset), e.g. "Amazon SES";
                          default: <name> title-cased, known acronyms in capitals (smtp: SMTP)
   --dir <path>           write the package here instead of packages/<name>
+                         (the mock package goes beside it, as mock-<name>)
   --changeset-dir <path> write the changeset here instead of .changeset/
   -h, --help             show this help`;
 
@@ -51,20 +53,21 @@ const changesetDir = values['changeset-dir']
   : resolve(workspaceRoot, '.changeset');
 
 try {
-  const { packageName, files, formatProblem } = await generateConnector({
+  const { packageName, mockPackageName, files, formatProblem } = await generateConnector({
     name,
     displayName: values['display-name'],
     packageDir,
     changesetDir,
   });
   if (formatProblem) process.stderr.write(`Warning: ${formatProblem}\n`);
-  process.stdout.write(`Created ${packageName}:
+  process.stdout.write(`Created ${packageName} and ${mockPackageName}:
 ${describeFiles(cwd, files)}
 
 Next:
   pnpm install
+  pnpm --filter ${mockPackageName} build
   pnpm --filter ${packageName} build
-  pnpm --filter ${packageName} test   # fails until you fill in transport, error mapping and provider mock
+  pnpm --filter ${packageName} test   # fails until you fill in transport, error mapping and the mock
 See CONTRIBUTING.md, "Adding a provider".
 `);
 } catch (error) {

@@ -58,20 +58,24 @@ function fill(text, names) {
  * @property {string} [displayName] the name in prose (README, metadata, changeset), e.g.
  *   `Amazon SES`; default: `name` title-cased with known acronyms in capitals (`smtp` → `SMTP`)
  * @property {string} packageDir where the package goes (must not exist yet)
+ * @property {string} [mockDir] where its mock package goes (must not exist yet); default
+ *   `mock-<name>` beside `packageDir`
  * @property {string} [changesetDir] where the changeset goes; none is written when absent
  * @property {boolean} [format] format the files with the workspace's Biome (default true)
  */
 
 /**
- * Writes a new connector package from the templates.
+ * Writes a new connector package and its sibling mock package from the templates (the layout
+ * every provider follows, see layout.mjs).
  * @param {GenerateOptions} options
- * @returns {Promise<{ packageName: string, files: string[], formatProblem?: string }>}
+ * @returns {Promise<{ packageName: string, mockPackageName: string, files: string[], formatProblem?: string }>}
  *   absolute paths of the written files, and why formatting failed when it did
  */
 export async function generateConnector({
   name,
   displayName,
   packageDir,
+  mockDir = join(dirname(packageDir), `mock-${name}`),
   changesetDir,
   format = true,
 }) {
@@ -79,21 +83,26 @@ export async function generateConnector({
     checkConnectorName(name) ??
     (displayName === undefined ? undefined : checkDisplayName(displayName));
   if (problem) throw new Error(problem);
-  if (existsSync(packageDir)) {
-    throw new Error(
-      `${packageDir} already exists: choose another name, or remove the directory first.`,
-    );
+  for (const dir of [packageDir, mockDir]) {
+    if (existsSync(dir)) {
+      throw new Error(`${dir} already exists: choose another name, or remove the directory first.`);
+    }
   }
   const names = connectorNames(name, displayName);
   const written = [];
-  for (const template of await listTemplates(templatesDir)) {
-    if (template === 'changeset.md.tpl') continue;
-    // Paths take placeholders too: bin/__NAME__-connector.js.
-    const target = join(packageDir, fill(template.slice(0, -'.tpl'.length), names));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, fill(await readFile(join(templatesDir, template), 'utf8'), names));
-    if (template.startsWith('bin/')) await chmod(target, 0o755);
-    written.push(target);
+  for (const [kind, dir] of [
+    ['connector', packageDir],
+    ['mock', mockDir],
+  ]) {
+    const from = join(templatesDir, kind);
+    for (const template of await listTemplates(from)) {
+      // Paths take placeholders too: bin/__NAME__-connector.js.
+      const target = join(dir, fill(template.slice(0, -'.tpl'.length), names));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, fill(await readFile(join(from, template), 'utf8'), names));
+      if (template.startsWith('bin/')) await chmod(target, 0o755);
+      written.push(target);
+    }
   }
   if (changesetDir) {
     const target = join(changesetDir, `connector-${name}-initial.md`);
@@ -106,10 +115,14 @@ export async function generateConnector({
   }
   written.sort();
   // Not the changeset: Biome's markdown formatter reads its front matter as a heading.
-  const packageFiles = written.filter((file) => !relative(packageDir, file).startsWith('..'));
+  const packageFiles = written.filter(
+    (file) =>
+      !relative(packageDir, file).startsWith('..') || !relative(mockDir, file).startsWith('..'),
+  );
   const formatProblem = format ? await formatWithBiome(packageFiles) : undefined;
   return {
     packageName: names.__PACKAGE__,
+    mockPackageName: names.__MOCKPACKAGE__,
     files: written,
     ...(formatProblem === undefined ? {} : { formatProblem }),
   };

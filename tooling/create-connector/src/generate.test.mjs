@@ -30,11 +30,12 @@ async function exec(file, args, cwd, env = {}) {
 
 // The generated package is not installed: link each dependency it declares to the copy this
 // tool's own devDependencies resolve to (the same workspace packages and catalog versions).
-async function linkDependencies(packageDir) {
+// `siblings` maps a generated package's name to its directory (the provider's mock).
+async function linkDependencies(packageDir, siblings = {}) {
   const pkg = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
   const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
   for (const name of names) {
-    const source = join(toolDir, 'node_modules', name);
+    const source = siblings[name] ?? join(toolDir, 'node_modules', name);
     if (!existsSync(source)) throw new Error(`add ${name} to the devDependencies of ${toolDir}`);
     const target = join(packageDir, 'node_modules', name);
     await mkdir(dirname(target), { recursive: true });
@@ -48,6 +49,7 @@ describe('checkConnectorName and connectorNames', () => {
     expect(connectorNames('mail-gun')).toEqual({
       __NAME__: 'mail-gun',
       __PACKAGE__: '@org/connector-mail-gun',
+      __MOCKPACKAGE__: '@org/mock-mail-gun',
       __PASCAL__: 'MailGun',
       __CAMEL__: 'mailGun',
       __TITLE__: 'Mail Gun',
@@ -89,6 +91,7 @@ describe('checkConnectorName and connectorNames', () => {
 describe('pnpm gen:connector', () => {
   let tmp;
   let packageDir;
+  let mockDir;
   let changesetDir;
   let files;
 
@@ -106,18 +109,25 @@ describe('pnpm gen:connector', () => {
     }
     tmp = await mkdtemp(join(tmpdir(), 'create-connector-'));
     packageDir = join(tmp, 'packages/acme-mail');
+    mockDir = join(tmp, 'packages/mock-acme-mail');
     changesetDir = join(tmp, '.changeset');
     const generated = await generateConnector({ name: 'acme-mail', packageDir, changesetDir });
     expect(generated.formatProblem).toBeUndefined();
+    expect(generated.mockPackageName).toBe('@org/mock-acme-mail');
     files = generated.files;
-    await linkDependencies(packageDir);
+    await linkDependencies(mockDir);
+    await linkDependencies(packageDir, { '@org/mock-acme-mail': mockDir });
+    // The provider type-checks and tests against the mock package's build, as in the workspace.
+    const tsup = join(mockDir, 'node_modules/tsup/dist/cli-default.js');
+    const build = await exec(process.execPath, [tsup], mockDir);
+    if (build.code !== 0) throw new Error(`the mock package does not build:\n${build.stderr}`);
   });
 
   afterAll(async () => {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
-  it('writes the package files and a changeset', () => {
+  it('writes the package files, its mock package and a changeset', () => {
     expect(files.map((file) => relative(tmp, file))).toEqual([
       '.changeset/connector-acme-mail-initial.md',
       'packages/acme-mail/README.md',
@@ -125,15 +135,21 @@ describe('pnpm gen:connector', () => {
       'packages/acme-mail/package.json',
       'packages/acme-mail/src/cli.ts',
       'packages/acme-mail/src/config-schema.ts',
+      'packages/acme-mail/src/connector.ts',
       'packages/acme-mail/src/error-mapping.ts',
       'packages/acme-mail/src/index.ts',
       'packages/acme-mail/src/metadata.ts',
-      'packages/acme-mail/src/provider-mock.ts',
       'packages/acme-mail/src/transport.ts',
       'packages/acme-mail/test/conformance.test.ts',
       'packages/acme-mail/tsconfig.json',
       'packages/acme-mail/tsup.config.ts',
       'packages/acme-mail/vitest.config.ts',
+      'packages/mock-acme-mail/README.md',
+      'packages/mock-acme-mail/package.json',
+      'packages/mock-acme-mail/src/index.ts',
+      'packages/mock-acme-mail/tsconfig.json',
+      'packages/mock-acme-mail/tsup.config.ts',
+      'packages/mock-acme-mail/vitest.config.ts',
     ]);
     for (const file of files) expect(existsSync(file), file).toBe(true);
   });
@@ -141,7 +157,9 @@ describe('pnpm gen:connector', () => {
   it('formats the files the way the workspace lints them', async () => {
     const biome = join(workspaceRoot, 'node_modules/.bin/biome');
     const config = `--config-path=${join(workspaceRoot, 'biome.json')}`;
-    const packageFiles = files.filter((file) => file.startsWith(packageDir));
+    const packageFiles = files.filter(
+      (file) => file.startsWith(`${packageDir}/`) || file.startsWith(`${mockDir}/`),
+    );
     const result = await exec(
       biome,
       ['check', config, '--vcs-enabled=false', ...packageFiles],
@@ -172,11 +190,18 @@ describe('pnpm gen:connector', () => {
     expect(generated.scripts).toEqual(core.scripts);
     expect(generated.dependencies['@org/connector-core']).toBe('workspace:^');
     expect(generated.devDependencies['@org/connector-conformance']).toBe('workspace:*');
+    expect(generated.devDependencies['@org/mock-acme-mail']).toBe('workspace:*');
+    const mock = JSON.parse(await readFile(join(mockDir, 'package.json'), 'utf8'));
+    expect(mock.name).toBe('@org/mock-acme-mail');
+    expect(mock.exports['.']).toEqual(core.exports['.']);
+    expect(mock.peerDependencies['@org/connector-core']).toBe('workspace:^');
   });
 
   it('writes a changeset for the new package', async () => {
     const changeset = await readFile(join(changesetDir, 'connector-acme-mail-initial.md'), 'utf8');
-    expect(changeset).toMatch(/^---\n"@org\/connector-acme-mail": minor\n---\n\n\S/);
+    expect(changeset).toMatch(
+      /^---\n"@org\/connector-acme-mail": minor\n"@org\/mock-acme-mail": minor\n---\n\n\S/,
+    );
   });
 
   it('builds with tsup (ESM, CJS and types) and exports a working factory', async () => {
@@ -263,7 +288,9 @@ describe('pnpm gen:connector', () => {
         'Register: one email to the recipient with the code, subject and From',
       )?.failureMessages.join('\n'),
     ).toContain('Not implemented: fill in src/transport.ts (send)');
-    expect(messages).toContain('Not implemented: fill in src/provider-mock.ts (inject)');
+    expect(messages).toContain(
+      'Not implemented: fill in src/index.ts of @org/mock-acme-mail (inject)',
+    );
     const failed = tests.filter((test) => test.status === 'failed');
     for (const test of failed) {
       expect(test.failureMessages.join('\n'), test.fullName).toMatch(/fill in src\/[\w-]+\.ts/);
@@ -291,8 +318,9 @@ describe('pnpm gen:connector', () => {
       tmp,
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Created @org/connector-other-mail');
+    expect(result.stdout).toContain('Created @org/connector-other-mail and @org/mock-other-mail');
     expect(existsSync(join(dir, 'src/transport.ts'))).toBe(true);
+    expect(existsSync(join(tmp, 'cli/mock-other-mail/src/index.ts'))).toBe(true);
     expect(existsSync(join(tmp, 'cli/.changeset/connector-other-mail-initial.md'))).toBe(true);
   });
 

@@ -57,6 +57,7 @@ export function connectorNames(name, displayName = defaultDisplayName(name)) {
   return {
     __NAME__: name,
     __PACKAGE__: `@org/connector-${name}`,
+    __MOCKPACKAGE__: `@org/mock-${name}`,
     __PASCAL__: capitalized.join(''),
     __CAMEL__: words[0] + capitalized.slice(1).join(''),
     __TITLE__: displayName,

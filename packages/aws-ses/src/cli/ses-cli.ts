@@ -3,9 +3,22 @@ import { createAwsSesConnector } from '../connector.js';
 import { sesConfigFromEnv } from './env-config.js';
 import { sesCliHelp } from './usage.js';
 
-function describeTarget(config: Readonly<Record<string, unknown>>): string {
+/** The endpoint without any user:password it was given (a URL may carry credentials). */
+function endpointForDisplay(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return '(unreadable URL)';
+  }
+}
+
+export function describeTarget(config: Readonly<Record<string, unknown>>): string {
   const parts = [`region ${String(config.region)}`, `sender ${String(config.emailAddress)}`];
-  if (typeof config.endpoint === 'string') parts.push(`endpoint ${config.endpoint}`);
+  if (typeof config.endpoint === 'string')
+    parts.push(`endpoint ${endpointForDisplay(config.endpoint)}`);
   if (typeof config.configurationSetName === 'string' && config.configurationSetName !== '') {
     parts.push(`configuration set ${config.configurationSetName}`);
   }

@@ -1,9 +1,33 @@
 import type { ConnectorCapabilities } from '@org/connector-core';
-import { expect } from 'vitest';
+import { ConnectorError } from '@org/connector-core';
+import { assert, expect } from 'vitest';
 import { defineCases } from '../conformance-case.js';
 import { registerGroup } from '../register-group.js';
+import { newCode, recipient } from '../sample-data.js';
 import { formItemKeyFor, locateSecrets } from '../secret-paths.js';
-import type { ConformanceOptions } from '../types.js';
+import { conformancePayload } from '../templates.js';
+import type { ConformanceHarness, ConformanceOptions } from '../types.js';
+
+/** The harness hook that sets each capability's option, when the harness has one. */
+function optionProbes(
+  harness: ConformanceHarness,
+): { capability: keyof ConnectorCapabilities; overrides: Record<string, unknown> }[] {
+  const probes: { capability: keyof ConnectorCapabilities; overrides: Record<string, unknown> }[] =
+    [];
+  if (harness.replyToOverrides) {
+    probes.push({
+      capability: 'replyTo',
+      overrides: harness.replyToOverrides(['probe-reply@conformance.example']),
+    });
+  }
+  if (harness.tagsOverrides) {
+    probes.push({ capability: 'tags', overrides: harness.tagsOverrides({ probe: 'yes' }) });
+  }
+  if (harness.requestTimeout) {
+    probes.push({ capability: 'requestTimeout', overrides: harness.requestTimeout.overrides });
+  }
+  return probes;
+}
 
 const capabilityNames: readonly (keyof ConnectorCapabilities)[] = [
   'check',
@@ -42,6 +66,54 @@ export const metadataCases = defineCases('metadata', [
         typeof created.check === 'function',
         'typeof connector.check === "function" must match metadata.capabilities.check',
       ).toBe(capabilities.check);
+    },
+  },
+  {
+    name: 'a capability declared false does not accept its option and silently drop it',
+    rule: 'a connector that declares a capability false refuses the option with invalid_config instead of accepting and dropping it',
+    lookAt:
+      'metadata.capabilities and the config schema: declare the capability you implement, or reject its option',
+    async run({ connector, harness, mock }) {
+      const { capabilities } = (await connector()).metadata;
+      for (const { capability, overrides } of optionProbes(harness)) {
+        if (capabilities[capability]) continue;
+        let built: Awaited<ReturnType<typeof harness.createConnector>> | undefined;
+        let refusal: unknown;
+        try {
+          built = await harness.createConnector(overrides);
+        } catch (error) {
+          refusal = error;
+        }
+        if (built) {
+          try {
+            await built.sendMessage({
+              to: recipient('capability'),
+              type: 'SignIn',
+              payload: conformancePayload(newCode()),
+            });
+          } catch {
+            // A send that fails is checked below: the option was not silently dropped.
+          }
+          await built.close();
+          const delivered = mock.sent();
+          mock.reset();
+          if (delivered.length > 0) {
+            assert.fail(
+              `metadata.capabilities.${capability} is false, yet the connector accepted the ${capability} option (${Object.keys(overrides).join(', ')}) and sent; declare the capability (so the suite checks it) or refuse the option with invalid_config`,
+            );
+          }
+          continue;
+        }
+        if (ConnectorError.isInstance(refusal)) {
+          expect(refusal.code, `the ${capability} option of a connector without it`).toBe(
+            'invalid_config',
+          );
+        } else {
+          assert.fail(
+            `creating a connector with the ${capability} option threw ${String(refusal)}; refuse an unsupported option with an invalid_config ConnectorError`,
+          );
+        }
+      }
     },
   },
   {

@@ -3,6 +3,7 @@ import type { ConnectorEvent, EmailConnector } from '@org/connector-core';
 import { expect } from 'vitest';
 import { errorTexts, expectNoneOf, rejectionOf } from '../assertions.js';
 import { type CaseContext, defineCases } from '../conformance-case.js';
+import { expectNothingSensitiveInHeaders } from '../delivered-checks.js';
 import { errorFaultKinds } from '../fault-expectations.js';
 import { registerGroup } from '../register-group.js';
 import { newCode, recipient } from '../sample-data.js';
@@ -111,6 +112,37 @@ async function provokeErrors({ connector, create, harness, mock }: CaseContext) 
 }
 
 export const secretsCases = defineCases('secrets', [
+  {
+    name: 'delivered emails carry no secret in headers, tags or bodies, and no code outside subject and body',
+    async run(context) {
+      const { harness, mock } = context;
+      const created = await context.connector();
+      const code = newCode();
+      await created.sendMessage({
+        to: recipient('delivered-secrets'),
+        type: 'SignIn',
+        payload: conformancePayload(code),
+      });
+      const secrets = harness.secrets.map((value, i) => ({ label: `secrets[${i}]`, value }));
+      for (const email of mock.sent()) {
+        expectNothingSensitiveInHeaders(
+          email,
+          [...secrets, { label: 'the verification code', value: code }],
+          'the delivered email',
+        );
+        expectNoneOf(
+          [
+            { where: 'the subject', text: email.subject },
+            { where: 'the text part', text: email.text },
+            { where: 'the HTML part', text: email.html ?? '' },
+            { where: 'the From header', text: email.fromHeader },
+          ],
+          secrets,
+          'the delivered email',
+        );
+      }
+    },
+  },
   {
     name: 'util.inspect, JSON.stringify and String of the connector show no secret',
     async run(context) {

@@ -1,16 +1,35 @@
 import { type UsageType, usageTypes } from '@org/connector-core';
-import type { DeliveredEmail } from '@org/connector-core/testing';
 import { assert, expect } from 'vitest';
 import { addressOf } from '../assertions.js';
 import { type CaseContext, defineCases } from '../conformance-case.js';
+import {
+  displayNameOf,
+  expectNothingSensitiveInHeaders,
+  expectOnlyRecipient,
+  onlyEmail,
+} from '../delivered-checks.js';
+import type { Sensitive } from '../leak-forms.js';
 import { registerGroup } from '../register-group.js';
 import { newCode, recipient } from '../sample-data.js';
 import { conformancePayload, defaultTemplateFor, expectedSubject } from '../templates.js';
-import type { ConformanceOptions } from '../types.js';
+import type { ConformanceHarness, ConformanceOptions } from '../types.js';
 
-function onlyEmail(sent: DeliveredEmail[], what: string): DeliveredEmail {
-  expect(sent, `${what}: exactly one delivered email`).toHaveLength(1);
-  return sent[0]!;
+/** The display name the config gives the From mailbox (`Conformance <noreply@…>`), if any. */
+function configuredFromName(harness: ConformanceHarness): string | undefined {
+  const from = addressOf(harness.fromAddress);
+  for (const value of Object.values(harness.validConfig as Record<string, unknown>)) {
+    if (typeof value === 'string' && value.includes('<') && addressOf(value) === from) {
+      return displayNameOf(value);
+    }
+  }
+  return undefined;
+}
+
+function sensitiveOf(harness: ConformanceHarness, code: string): Sensitive[] {
+  return [
+    ...harness.secrets.map((value, i) => ({ label: `secrets[${i}]`, value })),
+    { label: 'the verification code', value: code },
+  ];
 }
 
 function sendsUsageType(usageType: UsageType) {
@@ -26,7 +45,8 @@ function sendsUsageType(usageType: UsageType) {
       const result = await created.sendMessage({ to, type: usageType, payload });
 
       const email = onlyEmail(mock.sent(), usageType);
-      expect(email.to.map(addressOf), 'To').toEqual([to]);
+      expectOnlyRecipient(email, to, usageType);
+      expectNothingSensitiveInHeaders(email, sensitiveOf(harness, code), usageType);
       expect(email.subject, 'the rendered subject').toBe(expectedSubject(template, payload));
       expect(email.text, 'the text part carries the code').toContain(code);
       if (template.contentType === 'text/plain') {
@@ -62,19 +82,131 @@ export const sendingCases = defineCases('sending', [
         type: 'SignIn',
         payload: conformancePayload(newCode()),
       });
-      expect(onlyEmail(mock.sent(), 'named recipient').to.map(addressOf)).toEqual([to]);
+      expectOnlyRecipient(onlyEmail(mock.sent(), 'named recipient'), to, 'named recipient');
     },
   },
   {
     name: 'an internationalized recipient domain is delivered as punycode',
     async run({ connector, mock }) {
       await (await connector()).sendMessage({
-        to: 'juergen@bücher.example',
+        to: 'Juergen.Mueller+Shop@bücher.example',
         type: 'SignIn',
         payload: conformancePayload(newCode()),
       });
-      const [address] = onlyEmail(mock.sent(), 'IDN recipient').to.map(addressOf);
+      const email = onlyEmail(mock.sent(), 'IDN recipient');
+      const [address] = email.to.map(addressOf);
       expect(address, 'the domain part in punycode').toMatch(/@xn--bcher-kva\.example$/);
+      expectOnlyRecipient(email, 'Juergen.Mueller+Shop@xn--bcher-kva.example', 'IDN recipient');
+    },
+  },
+  {
+    name: 'recipients arrive exactly: capitals, dots and +tags of the local part are kept',
+    rule: 'the email goes to exactly the address given: the local part is case-sensitive and its dots and +tag belong to it',
+    lookAt:
+      "the transport's recipient mapping (no toLowerCase, no +tag or dot stripping, no normalization)",
+    async run({ connector, mock }) {
+      const created = await connector();
+      const samples = [
+        'Ada.Lovelace+Signup@example.com',
+        'MiXeD.CaSe@Example.COM',
+        'first.last+tag+more@mail.example.org',
+        '"O. Brien" <O.Brien+x.y@example.net>',
+        'UPPER_case-01@EXAMPLE.com',
+      ];
+      for (const to of samples) {
+        mock.reset();
+        await created.sendMessage({ to, type: 'SignIn', payload: conformancePayload(newCode()) });
+        expectOnlyRecipient(onlyEmail(mock.sent(), to), to, `the recipient ${to}`);
+      }
+    },
+  },
+  {
+    name: 'From keeps its display name, and the same From on every send',
+    rule: 'every email carries the configured From mailbox, display name included, and no send changes it for the next',
+    lookAt:
+      "the transport's From mapping (formatMailbox(email.from)) and any code that writes to email.from or the config",
+    async run({ connector, harness, mock }) {
+      const created = await connector();
+      const name = configuredFromName(harness);
+      const headers: string[] = [];
+      const sends = [
+        { to: `"Grace Hopper" <${recipient('from-1')}>`, type: 'SignIn' as const },
+        { to: recipient('from-2'), type: 'Register' as const },
+        { to: `Alan Turing <${recipient('from-3')}>`, type: 'ForgotPassword' as const },
+      ];
+      for (const send of sends) {
+        await created.sendMessage({ ...send, payload: conformancePayload(newCode()) });
+      }
+      for (const [i, email] of mock.sent().entries()) {
+        const what = `send #${i + 1}`;
+        expect(addressOf(email.from), `${what}: the From address`).toBe(
+          addressOf(harness.fromAddress),
+        );
+        expect(addressOf(email.fromHeader), `${what}: the address in the From header`).toBe(
+          addressOf(harness.fromAddress),
+        );
+        if (name !== undefined) {
+          expect(
+            displayNameOf(email.fromHeader),
+            `${what}: the From display name (configured as "${name}")`,
+          ).toBe(name);
+        }
+        headers.push(email.fromHeader);
+      }
+      expect(headers, 'three sends delivered').toHaveLength(3);
+      expect(
+        new Set(headers).size,
+        `the From header changed from send to send (${headers.join(' | ')}): the shared From mailbox was mutated`,
+      ).toBe(1);
+    },
+  },
+  {
+    name: 'configured tags and headers arrive on every email, next to usage_type',
+    requires: 'tags',
+    rule: 'the tags and headers set in the config reach the provider on every email',
+    lookAt: "the transport's mapping of email.tags and email.headers onto the provider request",
+    async run({ create, harness, mock }) {
+      const { tagsOverrides, headersOverrides } = harness;
+      if (tagsOverrides === undefined) {
+        return assert.fail(
+          'harness.tagsOverrides: the connector declares the tags capability, so add tagsOverrides(tags) to the harness, returning the config overrides that set tags, e.g. (tags) => ({ tags: { ...tags } })',
+        );
+      }
+      const tags = { tenant: 'acme-conformance', campaign: 'Spring_2026' };
+      const headers = { 'X-Conformance-Run': 'run-42', 'X-Entity-Ref-ID': 'ref-abc-123' };
+      const created = await create({
+        ...tagsOverrides(tags),
+        ...(headersOverrides ? headersOverrides(headers) : {}),
+      });
+      for (const type of ['SignIn', 'Register'] as const) {
+        await created.sendMessage({
+          to: recipient(type),
+          type,
+          payload: conformancePayload(newCode()),
+        });
+      }
+      const sent = mock.sent();
+      expect(sent, 'two delivered emails').toHaveLength(2);
+      for (const [i, email] of sent.entries()) {
+        const what = `send #${i + 1}`;
+        expect(email.tags, `${what}: tags`).toEqual({
+          ...tags,
+          usage_type: i === 0 ? 'SignIn' : 'Register',
+        });
+        if (!headersOverrides) continue;
+        const lower = (record: Record<string, string>) =>
+          Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+        const got = lower(email.headers);
+        const raw = lower(
+          Object.fromEntries((email.rawHeaders ?? []).map(({ name, value }) => [name, value])),
+        );
+        for (const [header, value] of Object.entries(headers)) {
+          expect(got[header.toLowerCase()], `${what}: header ${header}`).toBe(value);
+          expect(raw[header.toLowerCase()], `${what}: raw header ${header} on the wire`).toBe(
+            value,
+          );
+        }
+      }
     },
   },
   {
@@ -83,7 +215,7 @@ export const sendingCases = defineCases('sending', [
       const to = recipient('test-send');
       const result = await (await connector()).testSend(to);
       const email = onlyEmail(mock.sent(), 'testSend');
-      expect(email.to.map(addressOf), 'To').toEqual([to]);
+      expectOnlyRecipient(email, to, 'testSend');
       const code = /\b\d{6}\b/.exec(email.text)?.[0];
       expect(code, 'a six-digit code in the text').toBeDefined();
       expect(email.subject).toBe(expectedSubject(defaultTemplateFor('Generic'), { code }));
@@ -126,6 +258,9 @@ export const sendingCases = defineCases('sending', [
         payload: conformancePayload(newCode()),
       });
       const email = onlyEmail(mock.sent(), 'Reply-To');
+      expect(email.fromHeader, 'Reply-To does not replace From').toContain(
+        addressOf(harness.fromAddress),
+      );
       expect(email.replyTo.map(addressOf), 'Reply-To: the configured addresses, in order').toEqual(
         replyTo.map(addressOf),
       );

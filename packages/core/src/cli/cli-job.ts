@@ -1,6 +1,7 @@
 import type { SendPayload } from '../contract.js';
 import { parseMailbox } from '../mailbox.js';
 import { isUsageType, type UsageType, usageTypes } from '../usage-types.js';
+import { displayArgument, maxCliPayloadLength } from './cli-limits.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CliCommandName } from './usage.js';
 
@@ -34,6 +35,12 @@ function requireRecipient(to: string | undefined): string {
 function parsePayload(options: CliJobOptions): SendPayload {
   let payload: SendPayload = {};
   if (options.payload !== undefined) {
+    if (options.payload.length > maxCliPayloadLength) {
+      throw new CliUsageError(
+        `--payload is ${options.payload.length} characters long; the maximum is ${maxCliPayloadLength}.`,
+        'Pass only the template variables the templates use.',
+      );
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(options.payload);
@@ -59,7 +66,7 @@ function requireType(type: string | undefined): UsageType {
   }
   if (!isUsageType(type)) {
     throw new CliUsageError(
-      `--type ${type} is not a usage type.`,
+      `--type ${displayArgument(type, 60)} is not a usage type.`,
       `One of: ${usageTypes.join(', ')}.`,
     );
   }

@@ -1,3 +1,4 @@
+import { displayArgument } from './cli-limits.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { hasConfigValue } from './config-values.js';
 import type { CliIo, ConnectorCliDefinition } from './connector-cli-definition.js';
@@ -31,7 +32,9 @@ export async function loadCliConfig(
   if (sources.configPath !== undefined) {
     const file = await readJsonFile(sources.configPath, sources.cwd, 'config');
     if (typeof file !== 'object' || file === null || Array.isArray(file)) {
-      throw new CliUsageError(`The config file ${sources.configPath} must hold a JSON object.`);
+      throw new CliUsageError(
+        `The config file ${displayArgument(sources.configPath)} must hold a JSON object.`,
+      );
     }
     config = { ...(file as Record<string, unknown>) };
   }

@@ -39,3 +39,18 @@ describe('readJsonFile', () => {
     expect(JSON.stringify(error)).not.toContain(secret);
   });
 });
+
+describe('readJsonFile limits', () => {
+  it('refuses a device or FIFO instead of reading it forever (regression: /dev/zero hung)', async () => {
+    const error = await readJsonFile('/dev/zero', dir, 'config').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliUsageError);
+    expect((error as Error).message).toBe('The config file /dev/zero is not a regular file.');
+  });
+
+  it('refuses a file over 16 MiB before reading it', async () => {
+    await writeFile(join(dir, 'big.json'), Buffer.alloc(16 * 1024 * 1024 + 1, 0x20));
+    const error = await readJsonFile('big.json', dir, 'templates').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliUsageError);
+    expect((error as Error).message).toContain('the maximum is 16777216');
+  });
+});

@@ -165,7 +165,7 @@ describe('runConnectorCli send and test', () => {
       '/dev/null',
     ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/templates file \/dev\/null is not valid JSON/);
+    expect(result.stderr).toMatch(/templates file \/dev\/null is not a regular file/);
     const invalid = await run(memoryCli({ requiredConfig: [] }).definition, ['check', '--json'], {
       MEMORY_FROM: '',
     });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConnectorError } from '../connector-error.js';
 import type { EmailConnector } from '../contract.js';
 import { type CliJob, toCliJob } from './cli-job.js';
+import { quoteArgument } from './cli-limits.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CliIo, ConnectorCliDefinition } from './connector-cli-definition.js';
 import { formatCheckReport, formatConnectorError, formatSendResult } from './format-output.js';
@@ -171,7 +172,7 @@ export async function runConnectorCli(
     return report(
       definition,
       new CliUsageError(
-        `Unknown command "${command}".`,
+        `Unknown command ${quoteArgument(command)}.`,
         `Use one of: ${cliCommandNames.join(', ')}.`,
       ),
       json,
@@ -183,7 +184,12 @@ export async function runConnectorCli(
     return cliExitCodes.ok;
   }
   if (extra.length > 0) {
-    return report(definition, new CliUsageError(`Unexpected argument "${extra[0]}".`), json, io);
+    return report(
+      definition,
+      new CliUsageError(`Unexpected argument ${quoteArgument(extra[0]!)}.`),
+      json,
+      io,
+    );
   }
   const allowed = ['config', 'templates', 'json', 'help', ...flagNames, ...commandOptions[command]];
   const misplaced = Object.keys(values).find((key) => !allowed.includes(key));

@@ -1,6 +1,8 @@
 import type { BaseConnectorConfig, EmailTransport, SendOptions, SendResult } from '../contract.js';
+import type { SuppressionOptions } from '../suppression-store.js';
 import { buildOutgoingEmail } from './build-outgoing-email.js';
 import { callTransport } from './call-transport.js';
+import { checkSuppression } from './check-suppression.js';
 import { type Emit, startSendEvents } from './emit-events.js';
 import type { Lifecycle } from './lifecycle.js';
 import { abortedError, toConnectorError } from './map-to-connector-error.js';
@@ -14,6 +16,8 @@ export interface SendContext {
   transport: EmailTransport;
   lifecycle: Lifecycle;
   emit: Emit | undefined;
+  /** `ConnectorOptions.suppression`: checked after the email is built, before the transport. */
+  suppression?: SuppressionOptions;
 }
 
 /** The secrets of one send: the config's, and the verification code of its input. */
@@ -46,6 +50,7 @@ export async function send(
   const events = startSendEvents(context.emit, provider, parsed.type, parsed.to);
   try {
     const email = buildOutgoingEmail(parsed, context.resolved);
+    if (context.suppression) await checkSuppression(email, context.suppression, provider);
     if (signal?.aborted) throw abortedError(provider, signal);
     const result = await callTransport(
       context.transport,

@@ -3,6 +3,16 @@
 // to what is provider-specific: error tables, cause-chain and errno helpers, check-report
 // helpers, one retry-with-backoff, abortable waits.
 
+// Building blocks of a provider's config schema, and the secret helpers behind redaction.
+export {
+  dropBlankOptionalFields,
+  mailboxField,
+  maxAttemptsField,
+  replyToField,
+  type TagsFieldOptions,
+  tagsField,
+  usageTypeTagName,
+} from '../config-fields.js';
 export {
   ConnectorError,
   type ConnectorErrorCode,
@@ -33,6 +43,9 @@ export {
   type EmailConnectorFactory,
   type TransportFactoryContext,
 } from '../define-email-connector.js';
+export { replyToFormItem, templatesFormItem } from '../form-items.js';
+export { redacted, scrubSecrets, secret, secretFieldsOf } from '../secrets.js';
+export { templatesSchema } from '../template.js';
 export { raceAbort } from './abort-race.js';
 export {
   type BackoffOptions,

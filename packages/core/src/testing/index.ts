@@ -19,7 +19,11 @@ export {
 export {
   type DeliveredEmail,
   type InjectOptions,
+  type ProviderErrorFaultKind,
   type ProviderFaultKind,
+  type ProviderFaultOutcome,
   type ProviderMock,
   providerFaultKinds,
+  providerFaultOutcomes,
+  type RawHeader,
 } from './provider-mock.js';

@@ -19,11 +19,13 @@ import type {
 import { defineEmailConnector } from '../define-email-connector.js';
 import { formatMailbox } from '../mailbox.js';
 import { type Template, templatesSchema } from '../template.js';
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  type InjectOptions,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
+  providerFaultOutcomes,
 } from './provider-mock.js';
 
 /** A rendered email as the memory connector recorded it. */
@@ -81,41 +83,46 @@ export const memoryConfigSchema = z.object({
 
 export type MemoryConnectorConfig = z.infer<typeof memoryConfigSchema>;
 
-const faultErrors: Record<
-  Exclude<ProviderFaultKind, 'latency'>,
-  { code: ConnectorErrorCode; message: string; hint: string }
-> = {
+/**
+ * The wire forms of each fault as the memory "provider" tells them apart; the code of every
+ * form comes from the shared `providerFaultOutcomes` table.
+ */
+const faultVariants: Record<ProviderErrorFaultKind, Record<string, string>> = {
   throttle: {
-    code: 'rate_limit_exceeded',
-    message: 'The memory provider throttled the send (injected fault).',
-    hint: 'Retry later or send more slowly.',
+    'too-many-requests': 'The memory provider throttled the send (injected fault).',
+    'sending-rate': 'The memory provider’s maximum sending rate was exceeded (injected fault).',
   },
   quota_exhausted: {
-    code: 'usage_limit_exceeded',
-    message: 'The memory provider’s sending quota is spent (injected fault).',
-    hint: 'Wait for the quota to reset or raise it.',
+    'daily-quota': 'The memory provider’s daily sending quota is spent (injected fault).',
+    'sending-paused': 'Sending is paused for the memory provider account (injected fault).',
   },
   rejected_identity: {
-    code: 'message_rejected',
-    message:
+    'sender-not-verified':
       'The memory provider rejected the message: the sender identity is not verified (injected fault).',
-    hint: 'Verify the sender identity.',
   },
   auth_failure: {
-    code: 'authorization_failed',
-    message: 'The memory provider refused the credentials (injected fault).',
-    hint: 'Check the credentials and permissions.',
+    'invalid-credentials': 'The memory provider refused the credentials (injected fault).',
+    'access-denied': 'The memory provider denied the permission to send (injected fault).',
   },
   unavailable: {
-    code: 'provider_unavailable',
-    message: 'The memory provider is unavailable (injected fault).',
-    hint: 'Retry later.',
+    'internal-error': 'The memory provider failed internally (injected fault).',
+    'bad-gateway': 'The memory provider answered bad gateway (injected fault).',
+    'service-unavailable': 'The memory provider is unavailable (injected fault).',
+    'gateway-timeout': 'The memory provider answered gateway timeout (injected fault).',
   },
   network_error: {
-    code: 'provider_unavailable',
-    message: 'The connection to the memory provider failed (injected fault).',
-    hint: 'Retry later.',
+    'connection-reset': 'The connection to the memory provider was reset (injected fault).',
+    'connection-refused': 'The memory provider refused the connection (injected fault).',
   },
+};
+
+const faultHints: Record<ProviderErrorFaultKind, string> = {
+  throttle: 'Retry later or send more slowly.',
+  quota_exhausted: 'Wait for the quota to reset or raise it.',
+  rejected_identity: 'Verify the sender identity.',
+  auth_failure: 'Check the credentials and permissions.',
+  unavailable: 'Retry later.',
+  network_error: 'Retry later.',
 };
 
 const defaultLatencyMs = 1_000;
@@ -161,17 +168,40 @@ export function createMemoryProvider(): MemoryProvider {
   const failures: Failure[] = [];
   const latencies: Latency[] = [];
   let requests = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
+  let hangUps = 0;
 
   const transport: EmailTransport = {
     async send(email: OutgoingEmail, context: TransportContext): Promise<TransportResult> {
+      // Like a real provider's I/O, a send takes a turn of the event loop: a connector that
+      // retries in a loop cannot starve timers and abort signals.
+      await new Promise((resolve) => setImmediate(resolve));
       requests += 1;
-      const latency = take(latencies);
-      if (latency) await delay(latency.ms, undefined, { signal: context.signal });
-      const failure = take(failures);
-      if (failure) throw failure.error();
-      const messageId = `memory-${randomUUID()}`;
-      outbox.push({ ...structuredClone(email), messageId });
-      return { messageId, requestId: randomUUID(), attempts: 1 };
+      inFlight += 1;
+      peakInFlight = Math.max(peakInFlight, inFlight);
+      try {
+        const latency = take(latencies);
+        if (latency) {
+          try {
+            await delay(latency.ms, undefined, { signal: context.signal });
+          } catch (error) {
+            hangUps += 1;
+            throw error;
+          }
+        }
+        if (context.signal.aborted) {
+          hangUps += 1;
+          throw context.signal.reason;
+        }
+        const failure = take(failures);
+        if (failure) throw failure.error();
+        const messageId = `memory-${randomUUID()}`;
+        outbox.push({ ...structuredClone(email), messageId });
+        return { messageId, requestId: randomUUID(), attempts: 1 };
+      } finally {
+        inFlight -= 1;
+      }
     },
     async check(): Promise<CheckReport> {
       return {
@@ -185,18 +215,25 @@ export function createMemoryProvider(): MemoryProvider {
 
   const mock: ProviderMock = {
     sent(): DeliveredEmail[] {
-      return outbox.map((email) => ({
-        messageId: email.messageId,
-        from: email.from.address,
-        fromHeader: formatMailbox(email.from),
-        to: email.to.map((mailbox) => mailbox.address),
-        replyTo: email.replyTo.map((mailbox) => mailbox.address),
-        subject: email.subject,
-        ...(email.html === undefined ? {} : { html: email.html }),
-        text: email.text,
-        headers: { ...email.headers },
-        tags: { ...email.tags },
-      }));
+      return outbox.map((email) => {
+        const to = email.to.map((mailbox) => mailbox.address);
+        return {
+          messageId: email.messageId,
+          from: email.from.address,
+          fromHeader: formatMailbox(email.from),
+          to,
+          cc: [],
+          bcc: [],
+          recipients: [...to],
+          replyTo: email.replyTo.map((mailbox) => mailbox.address),
+          subject: email.subject,
+          ...(email.html === undefined ? {} : { html: email.html }),
+          text: email.text,
+          headers: { ...email.headers },
+          rawHeaders: Object.entries(email.headers).map(([name, value]) => ({ name, value })),
+          tags: { ...email.tags },
+        };
+      });
     },
     requestCount: () => requests,
     inject(fault: ProviderFaultKind, options: InjectOptions = {}): void {
@@ -205,26 +242,44 @@ export function createMemoryProvider(): MemoryProvider {
         latencies.push({ ms: options.latencyMs ?? defaultLatencyMs, remaining });
         return;
       }
-      const spec = faultErrors[fault];
-      if (!spec) throw new RangeError(`Unknown provider fault: ${String(fault)}.`);
+      const variants = faultVariants[fault];
+      if (!variants) throw new RangeError(`Unknown provider fault: ${String(fault)}.`);
+      const variant = options.variant ?? Object.keys(variants)[0]!;
+      const message = variants[variant];
+      if (message === undefined) {
+        throw new RangeError(
+          `Unknown ${fault} variant: ${variant}; expected one of ${Object.keys(variants).join(', ')}.`,
+        );
+      }
+      const outcome = providerFaultOutcomes[fault];
+      const spec = { code: outcome.code, message, hint: faultHints[fault] };
       failures.push({
         remaining,
         error: () =>
           new ConnectorError(spec.code, spec.message, {
             provider: 'memory',
             hint: spec.hint,
-            providerCode: fault,
+            providerCode: `${fault}:${variant}`,
             attempts: 1,
             // What a real provider's SDK would have thrown; the conformance suite checks it is kept.
-            cause: Object.assign(new Error(spec.message), { name: 'MemoryProviderFault', fault }),
+            cause: Object.assign(new Error(spec.message), {
+              name: 'MemoryProviderFault',
+              fault,
+              variant,
+            }),
           }),
       });
     },
+    faultVariants: (fault: ProviderErrorFaultKind) => Object.keys(faultVariants[fault] ?? {}),
+    peakInFlight: () => peakInFlight,
+    hangUps: () => hangUps,
     reset(): void {
       outbox.length = 0;
       failures.length = 0;
       latencies.length = 0;
       requests = 0;
+      peakInFlight = inFlight;
+      hangUps = 0;
     },
   };
 

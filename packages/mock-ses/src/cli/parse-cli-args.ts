@@ -1,4 +1,12 @@
 import { parseArgs } from 'node:util';
+import { MockSesInputError } from '../mock-ses-input-error.js';
+import {
+  assertServerOptions,
+  DOMAIN_IDENTITY_PATTERN,
+  EMAIL_IDENTITY_PATTERN,
+  HOST_PATTERN,
+  REGION_PATTERN,
+} from '../options-schema.js';
 import type { MockCredentials, MockSesServerOptions } from '../types.js';
 import { defaultCliPort } from './usage.js';
 
@@ -6,10 +14,6 @@ export type CliArgs =
   | { kind: 'help' }
   | { kind: 'run'; options: MockSesServerOptions }
   | { kind: 'error'; message: string };
-
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-const domainPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 class CliArgError extends Error {}
 
@@ -33,7 +37,7 @@ function positiveNumber(flag: string, raw: string) {
 
 function identity(raw: string) {
   const value = raw.trim();
-  if (!emailPattern.test(value) && !domainPattern.test(value)) {
+  if (!EMAIL_IDENTITY_PATTERN.test(value) && !DOMAIN_IDENTITY_PATTERN.test(value)) {
     throw new CliArgError(
       `--identity must be an email address or a domain, like sender@example.com or example.com (got ${JSON.stringify(raw)}).`,
     );
@@ -79,9 +83,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
       port: values.port === undefined ? defaultCliPort : integer('--port', values.port, 0, 65_535),
       host: values.host ?? '127.0.0.1',
     };
-    if (options.host?.trim() === '') throw new CliArgError('--host must not be empty.');
+    if (!HOST_PATTERN.test(options.host ?? '')) {
+      throw new CliArgError(
+        `--host must be a host name or an IP address such as 127.0.0.1, 0.0.0.0 or ::1 (got ${JSON.stringify(options.host)}).`,
+      );
+    }
     if (values.region !== undefined) {
-      if (!regionPattern.test(values.region)) {
+      if (!REGION_PATTERN.test(values.region)) {
         throw new CliArgError(
           `--region must be an AWS region code like us-east-1 or eu-west-2 (got ${JSON.stringify(values.region)}).`,
         );
@@ -104,9 +112,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const keys = values['verify-signatures'];
     if (keys)
       options.credentials = keys.length === 1 ? credentials(keys[0]!) : keys.map(credentials);
+    // The same checks the library makes, so a flag never starts a server that fails later.
+    assertServerOptions(options, 'mock-ses');
     return { kind: 'run', options };
   } catch (error) {
-    if (error instanceof CliArgError) return { kind: 'error', message: error.message };
+    if (error instanceof CliArgError || error instanceof MockSesInputError) {
+      return { kind: 'error', message: error.message };
+    }
     // node:util parseArgs errors (unknown flag, missing value) name the flag, not its value.
     if (error instanceof TypeError && 'code' in error)
       return { kind: 'error', message: error.message };

@@ -3,11 +3,16 @@ import type { OutboxAttachment, OutboxMessage } from '../types.js';
 import {
   isObject,
   type JsonObject,
-  nameValueList,
   optionalArray,
   optionalObject,
   optionalString,
 } from './json-fields.js';
+import {
+  assertAttachmentHeaderField,
+  assertDisposition,
+  assertTransferEncoding,
+  readMessageHeaders,
+} from './mime-fields.js';
 import { renderTemplate } from './render-template.js';
 import { badRequest, missingMember, notFound } from './ses-error.js';
 import type { TemplateStore } from './template-store.js';
@@ -41,11 +46,20 @@ function attachmentsOf(obj: JsonObject, path: string): OutboxAttachment[] {
     const filename = optionalString(a, 'FileName', `${itemPath}.fileName`);
     if (content === undefined) throw missingMember(`${itemPath}.rawContent`);
     if (filename === undefined) throw missingMember(`${itemPath}.fileName`);
-    const contentId = optionalString(a, 'ContentId');
-    const disposition = optionalString(a, 'ContentDisposition');
+    const contentId = optionalString(a, 'ContentId', `${itemPath}.contentId`);
+    const disposition = optionalString(a, 'ContentDisposition', `${itemPath}.contentDisposition`);
+    const contentType = optionalString(a, 'ContentType', `${itemPath}.contentType`);
+    // Each becomes a MIME header line of the message: CR/LF there would inject headers.
+    assertAttachmentHeaderField(contentType, `${itemPath}.contentType`);
+    assertAttachmentHeaderField(contentId, `${itemPath}.contentId`);
+    assertDisposition(disposition, `${itemPath}.contentDisposition`);
+    assertTransferEncoding(
+      optionalString(a, 'ContentTransferEncoding', `${itemPath}.contentTransferEncoding`),
+      `${itemPath}.contentTransferEncoding`,
+    );
     return {
       filename,
-      contentType: optionalString(a, 'ContentType') ?? 'application/octet-stream',
+      contentType: contentType ?? 'application/octet-stream',
       size: Buffer.from(content, 'base64').length,
       content,
       ...(contentId ? { contentId } : {}),
@@ -77,7 +91,7 @@ export function composeSimple(simple: JsonObject): ComposedContent {
     subject,
     ...(html !== undefined ? { html } : {}),
     ...(text !== undefined ? { text } : {}),
-    headers: nameValueList(simple, 'Headers', `${path}.headers`),
+    headers: readMessageHeaders(simple, 'Headers', `${path}.headers`),
     attachments,
     size: bytes(subject) + bytes(html) + bytes(text) + attachmentBytes(attachments),
   };
@@ -222,7 +236,7 @@ export function composeTemplate(
     subject,
     ...(html !== undefined ? { html } : {}),
     ...(text !== undefined ? { text } : {}),
-    headers: nameValueList(template, 'Headers', `${path}.headers`),
+    headers: readMessageHeaders(template, 'Headers', `${path}.headers`),
     attachments,
     size: bytes(subject) + bytes(html) + bytes(text) + attachmentBytes(attachments),
     ...(templateName !== undefined ? { templateName } : {}),

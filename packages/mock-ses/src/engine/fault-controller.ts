@@ -1,4 +1,11 @@
+import { MockSesInputError } from '../mock-ses-input-error.js';
 import type { Fault, FaultController, FaultKind, FaultRequestInfo } from '../types.js';
+import {
+  assertFault,
+  assertNextOptions,
+  MAX_FAULT_LATENCY_MS,
+  MAX_RANDOM_FAULTS,
+} from './fault-spec.js';
 import { mulberry32 } from './prng.js';
 
 /** A fault in one shape: `{ kind }` with the optional bits, or a custom error. */
@@ -45,34 +52,63 @@ export function createFaultController(defaultSeed = 1): EngineFaultController {
   let latencyMs = 0;
 
   return {
-    next(fault, options = {}) {
-      const times = options.times ?? 1;
-      if (!Number.isInteger(times) || times < 1) {
-        throw new RangeError(`faults.next: times must be a positive integer, got ${times}`);
-      }
-      const operations = options.operation === undefined ? undefined : [options.operation].flat();
-      queue.push({ fault, remaining: times, ...(operations ? { operations } : {}) });
+    next(fault, options) {
+      // Checked here, at the test's own call: a bad fault must never reach the request path.
+      const checked = assertFault(fault, 'faults.next');
+      const { times = 1, operation } = assertNextOptions(options);
+      const operations = operation === undefined ? undefined : [operation].flat();
+      queue.push({ fault: checked, remaining: times, ...(operations ? { operations } : {}) });
     },
     when(predicate, fault) {
-      const rule = { predicate, fault };
+      if (typeof predicate !== 'function') {
+        throw new MockSesInputError(
+          'invalid_fault',
+          'faults.when: the first argument must be a function (request) => boolean',
+        );
+      }
+      const rule = { predicate, fault: assertFault(fault, 'faults.when') };
       rules.push(rule);
       return () => {
         rules = rules.filter((r) => r !== rule);
       };
     },
     random(options) {
-      if (!(options.rate >= 0 && options.rate <= 1)) {
-        throw new RangeError(`faults.random: rate must be within 0..1, got ${options.rate}`);
+      const rate = options?.rate;
+      if (!(typeof rate === 'number' && rate >= 0 && rate <= 1)) {
+        throw new MockSesInputError(
+          'invalid_fault',
+          `faults.random: rate must be within 0..1, got ${String(rate)}`,
+        );
       }
-      if (options.faults.length === 0) throw new RangeError('faults.random: faults is empty');
+      if (!Array.isArray(options.faults) || options.faults.length === 0) {
+        throw new MockSesInputError('invalid_fault', 'faults.random: faults is empty');
+      }
+      if (options.faults.length > MAX_RANDOM_FAULTS) {
+        throw new MockSesInputError(
+          'invalid_fault',
+          `faults.random: at most ${MAX_RANDOM_FAULTS} faults, got ${options.faults.length}`,
+        );
+      }
+      const seed = options.seed ?? defaultSeed;
+      if (!Number.isSafeInteger(seed)) {
+        throw new MockSesInputError(
+          'invalid_fault',
+          `faults.random: seed must be an integer, got ${String(seed)}`,
+        );
+      }
       random = {
-        rate: options.rate,
-        faults: [...options.faults],
-        next: mulberry32(options.seed ?? defaultSeed),
+        rate,
+        faults: options.faults.map((f, i) => assertFault(f, `faults.random: faults[${i}]`)),
+        next: mulberry32(seed),
       };
     },
     latency(ms) {
-      if (!(ms >= 0)) throw new RangeError(`faults.latency: ms must be >= 0, got ${ms}`);
+      if (!(typeof ms === 'number' && ms >= 0 && ms <= MAX_FAULT_LATENCY_MS)) {
+        throw new MockSesInputError(
+          'invalid_fault',
+          `faults.latency: ms must be >= 0 and at most ${MAX_FAULT_LATENCY_MS}, got ${String(ms)}`,
+        );
+      }
       latencyMs = ms;
     },
     get latencyMs() {

@@ -6,7 +6,7 @@ import { faultOutcome } from './fault-response.js';
 import { isObject, type JsonObject } from './json-fields.js';
 import { operations } from './operations/index.js';
 import { parseSdkRequestHeader } from './request-log.js';
-import { errorResponse, jsonResponse } from './responses.js';
+import { errorResponse, internalErrorResponse, jsonResponse } from './responses.js';
 import { matchRoute } from './router.js';
 import { badRequest, SesError } from './ses-error.js';
 import { verifySignature } from './signature.js';
@@ -21,6 +21,23 @@ const noQuery: Pick<URLSearchParams, 'get' | 'getAll' | 'has'> = new URLSearchPa
 
 function accessKeyOf(authorization: string | undefined): string | undefined {
   return authorization ? /Credential=([^/,\s]+)\//.exec(authorization)?.[1] : undefined;
+}
+
+const SCOPE_REGION = /Credential=[^/,\s]+\/\d{8}\/([a-z]{2}(?:-[a-z]+)+-\d{1,2})\//;
+
+/**
+ * The region the request was signed for (`Credential=<key>/<date>/<region>/ses/aws4_request`):
+ * SES is regional, so a client signing for eu-west-1 talks to eu-west-1 whatever the mock was
+ * started with. Absent or malformed: undefined (the mock's own region applies).
+ */
+function scopeRegionOf(authorization: string | undefined): string | undefined {
+  return authorization ? SCOPE_REGION.exec(authorization)?.[1] : undefined;
+}
+
+/** The state as one request sees it: the same stores, the region it was signed for. */
+function forRegion(state: EngineState, region: string | undefined): EngineState {
+  if (region === undefined || region === state.region) return state;
+  return Object.create(state, { region: { value: region, enumerable: true } }) as EngineState;
 }
 
 function utf8(bytes: Uint8Array): string {
@@ -90,25 +107,28 @@ export function createEngine(state: EngineState): Engine {
         state.requests.add(entry);
         return 'network_error';
       }
-      const sesError =
-        error instanceof SesError
-          ? error
-          : new SesError(
-              500,
-              'InternalServiceErrorException',
-              'The request could not be processed because of an internal error.',
-            );
-      response = errorResponse(sesError, requestId);
-      if (sesError.type) entry.errorType = sesError.type;
+      if (error instanceof SesError) {
+        response = errorResponse(error, requestId, state.now());
+        if (error.type) entry.errorType = error.type;
+      } else {
+        response = internalErrorResponse(requestId);
+        entry.errorType = 'InternalServiceErrorException';
+      }
     }
     entry.status = response === 'network_error' ? 0 : response.status;
     state.requests.add(entry);
     return response;
 
     async function process(): Promise<EngineResponse> {
+      const scoped = forRegion(state, scopeRegionOf(headers.authorization));
       const bytes = request.body instanceof Uint8Array ? request.body : await request.body;
       if (state.credentials) {
-        await verifySignature({ ...request, body: bytes }, state.credentials, state.region);
+        await verifySignature(
+          { ...request, body: bytes },
+          state.credentials,
+          state.region,
+          state.now(),
+        );
       }
       if (!route) {
         throw new SesError(
@@ -132,7 +152,7 @@ export function createEngine(state: EngineState): Engine {
       if (fault) {
         entry.fault = describeFault(fault);
         if (fault.latencyMs) await wait(fault.latencyMs, request);
-        const outcome = faultOutcome(fault, info, state.region);
+        const outcome = faultOutcome(fault, info, scoped.region);
         if (outcome === 'network_error') {
           entry.errorType = 'NetworkError';
           return 'network_error';
@@ -141,13 +161,13 @@ export function createEngine(state: EngineState): Engine {
       }
 
       const result = await operations[route.operation]({
-        state,
+        state: scoped,
         params: route.params,
         body,
         query: query === '' ? noQuery : new URLSearchParams(query),
         requestId,
       });
-      return jsonResponse(200, result, requestId);
+      return jsonResponse(200, result, requestId, state.now());
     }
   };
 }

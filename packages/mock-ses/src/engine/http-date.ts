@@ -7,6 +7,8 @@ let cachedValue = '';
  */
 export function httpDate(nowMs: number = Date.now()): string {
   const second = Math.floor(nowMs / 1000);
+  // A mock clock may be far from real time (or not a finite number at all).
+  if (!Number.isFinite(second) || Math.abs(second) > 8.64e12) return new Date().toUTCString();
   if (second !== cachedSecond) {
     cachedSecond = second;
     cachedValue = new Date(second * 1000).toUTCString();

@@ -65,3 +65,46 @@ describe('outbox', () => {
     expect(outbox.get('1')).toBeUndefined();
   });
 });
+
+describe('quota counters', () => {
+  const at = (iso: string) => Date.parse(iso);
+
+  it('counts recipients after a time, through removes, clears and a clock that went back', () => {
+    const outbox = createOutbox();
+    outbox.add(message('1', '2024-01-01T00:00:00.000Z', ['a@x.test', 'b@x.test']));
+    outbox.add(message('2', '2024-01-01T00:00:01.000Z', ['a@x.test']));
+    outbox.add(message('3', '2024-01-01T00:00:02.000Z', ['a@x.test', 'b@x.test', 'c@x.test']));
+    expect(outbox.recipientsSince(at('2023-12-31T00:00:00Z'))).toBe(6);
+    expect(outbox.recipientsSince(at('2024-01-01T00:00:00Z'))).toBe(4);
+    expect(outbox.recipientsSince(at('2024-01-01T00:00:01.500Z'))).toBe(3);
+    expect(outbox.recipientsSince(at('2024-01-01T00:00:02Z'))).toBe(0);
+    // An injected clock may go back: the count still follows the timestamps.
+    outbox.add(message('4', '2024-01-01T00:00:00.500Z', ['d@x.test']));
+    expect(outbox.recipientsSince(at('2024-01-01T00:00:00Z'))).toBe(5);
+    expect(outbox.remove('3')).toBe(true);
+    expect(outbox.recipientsSince(at('2023-12-31T00:00:00Z'))).toBe(4);
+    outbox.clear();
+    expect(outbox.recipientsSince(0)).toBe(0);
+  });
+
+  it('answers a quota check without reading every stored message', () => {
+    const outbox = createOutbox();
+    const start = at('2024-01-01T00:00:00Z');
+    for (let i = 0; i < 2000; i++) {
+      outbox.add(message(String(i), new Date(start + i * 1000).toISOString(), ['a@x.test']));
+    }
+    // Counting the timestamps parsed stands in for time: a scan parses all 2 000.
+    const parse = Date.parse;
+    let parsed = 0;
+    Date.parse = (value: string) => {
+      parsed += 1;
+      return parse(value);
+    };
+    try {
+      expect(outbox.recipientsSince(start + 1000 * 1000 - 1)).toBe(1000);
+    } finally {
+      Date.parse = parse;
+    }
+    expect(parsed).toBe(0);
+  });
+});

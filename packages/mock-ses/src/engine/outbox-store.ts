@@ -1,5 +1,6 @@
 import type { Outbox, OutboxFilter, OutboxMessage } from '../types.js';
 import { addressOf } from './address.js';
+import { RecipientLedger } from './recipient-ledger.js';
 import { toEml } from './to-eml.js';
 
 export interface EngineOutbox extends Outbox {
@@ -20,6 +21,9 @@ export function createOutbox(): EngineOutbox {
   let messages: OutboxMessage[] = [];
   const byId = new Map<string, OutboxMessage>();
   const listeners = new Set<(message: OutboxMessage) => void>();
+  const ledger = new RecipientLedger();
+  const rebuildLedger = () =>
+    ledger.reset(messages.map((m) => [Date.parse(m.timestamp), recipientCount(m)]));
 
   const find = (filter: OutboxFilter) => {
     const to = filter.to?.trim().toLowerCase();
@@ -38,6 +42,7 @@ export function createOutbox(): EngineOutbox {
     add(message) {
       messages.push(message);
       byId.set(message.messageId, message);
+      ledger.add(Date.parse(message.timestamp), recipientCount(message));
       for (const listener of listeners) {
         // A listener's bug must not turn an accepted send into a failure.
         try {
@@ -59,11 +64,13 @@ export function createOutbox(): EngineOutbox {
     remove(id) {
       if (!byId.delete(id)) return false;
       messages = messages.filter((m) => m.messageId !== id);
+      rebuildLedger();
       return true;
     },
     clear() {
       messages = [];
       byId.clear();
+      ledger.reset();
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -71,10 +78,6 @@ export function createOutbox(): EngineOutbox {
         listeners.delete(listener);
       };
     },
-    recipientsSince(since) {
-      let count = 0;
-      for (const m of messages) if (Date.parse(m.timestamp) > since) count += recipientCount(m);
-      return count;
-    },
+    recipientsSince: (since) => ledger.since(since),
   };
 }

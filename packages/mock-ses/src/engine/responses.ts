@@ -1,25 +1,38 @@
 import type { EngineHttpResponse } from './engine-request.js';
 import { httpDate } from './http-date.js';
-import type { SesError } from './ses-error.js';
+import { SesError } from './ses-error.js';
 
-function baseHeaders(requestId: string): Record<string, string> {
+/**
+ * `date` is the mock's clock (its `now` option), as SES's is its own: the SDK corrects its
+ * clock skew from this header, so a test that moves the mock's clock sees that correction.
+ */
+function baseHeaders(requestId: string, nowMs: number): Record<string, string> {
   return {
     'content-type': 'application/json',
     'x-amzn-requestid': requestId,
-    date: httpDate(),
+    date: httpDate(nowMs),
   };
 }
 
-export function jsonResponse(status: number, body: unknown, requestId: string): EngineHttpResponse {
-  return { status, headers: baseHeaders(requestId), body: JSON.stringify(body ?? {}) };
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  requestId: string,
+  nowMs: number = Date.now(),
+): EngineHttpResponse {
+  return { status, headers: baseHeaders(requestId, nowMs), body: JSON.stringify(body ?? {}) };
 }
 
 /**
  * SES's error encoding: the SDK picks the exception class from `x-amzn-ErrorType` (then body
  * `__type`), the message from body `message`; the status only decides retries.
  */
-export function errorResponse(error: SesError, requestId: string): EngineHttpResponse {
-  const headers = baseHeaders(requestId);
+export function errorResponse(
+  error: SesError,
+  requestId: string,
+  nowMs: number = Date.now(),
+): EngineHttpResponse {
+  const headers = baseHeaders(requestId, nowMs);
   if (error.type === undefined) {
     // A front end's typeless JSON error: the SDK raises its base exception (name `Unknown`)
     // with the status in `$metadata`, as it does for a 503 in front of SES.
@@ -31,4 +44,16 @@ export function errorResponse(error: SesError, requestId: string): EngineHttpRes
     headers,
     body: JSON.stringify({ __type: error.type, message: error.message }),
   };
+}
+
+/** SES's generic 500, for a failure that is the mock's own (never a detail of it). */
+export function internalErrorResponse(requestId = 'mock-ses-internal-error'): EngineHttpResponse {
+  return errorResponse(
+    new SesError(
+      500,
+      'InternalServiceErrorException',
+      'The request could not be processed because of an internal error.',
+    ),
+    requestId,
+  );
 }

@@ -17,7 +17,42 @@ export type SesOperation =
   | 'UpdateEmailTemplate'
   | 'DeleteEmailTemplate'
   | 'ListEmailTemplates'
-  | 'TestRenderEmailTemplate';
+  | 'TestRenderEmailTemplate'
+  | 'CreateConfigurationSetEventDestination'
+  | 'GetConfigurationSetEventDestinations'
+  | 'UpdateConfigurationSetEventDestination'
+  | 'DeleteConfigurationSetEventDestination'
+  | 'PutSuppressedDestination'
+  | 'GetSuppressedDestination'
+  | 'DeleteSuppressedDestination'
+  | 'ListSuppressedDestinations';
+
+const feedbackRoutes: [string, string, SesOperation][] = [
+  [
+    'POST',
+    'configuration-sets/{ConfigurationSetName}/event-destinations',
+    'CreateConfigurationSetEventDestination',
+  ],
+  [
+    'GET',
+    'configuration-sets/{ConfigurationSetName}/event-destinations',
+    'GetConfigurationSetEventDestinations',
+  ],
+  [
+    'PUT',
+    'configuration-sets/{ConfigurationSetName}/event-destinations/{EventDestinationName}',
+    'UpdateConfigurationSetEventDestination',
+  ],
+  [
+    'DELETE',
+    'configuration-sets/{ConfigurationSetName}/event-destinations/{EventDestinationName}',
+    'DeleteConfigurationSetEventDestination',
+  ],
+  ['PUT', 'suppression/addresses', 'PutSuppressedDestination'],
+  ['GET', 'suppression/addresses', 'ListSuppressedDestinations'],
+  ['GET', 'suppression/addresses/{EmailAddress}', 'GetSuppressedDestination'],
+  ['DELETE', 'suppression/addresses/{EmailAddress}', 'DeleteSuppressedDestination'],
+];
 
 interface Route {
   method: string;
@@ -54,6 +89,7 @@ const routes: Route[] = [
   route('PUT', 'templates/{TemplateName}', 'UpdateEmailTemplate'),
   route('DELETE', 'templates/{TemplateName}', 'DeleteEmailTemplate'),
   route('POST', 'templates/{TemplateName}/render', 'TestRenderEmailTemplate'),
+  ...feedbackRoutes.map(([method, path, operation]) => route(method, path, operation)),
 ];
 
 export interface RouteMatch {

@@ -191,3 +191,129 @@ describe('SigV4 verification', () => {
     expect(await response.text()).not.toContain('super-secret-value');
   });
 });
+
+describe('SigV4 time window (5 minutes either way, as at SES)', () => {
+  const T = Date.parse('2026-01-01T00:10:00Z');
+
+  /** A GetAccount request signed at `signedAt` (ms), as the SDK would sign it. */
+  async function signedAt(signedAt: number, extraHeaders: Record<string, string> = {}) {
+    const { SignatureV4 } = await import('@smithy/signature-v4');
+    const { Sha256 } = await import('@aws-crypto/sha256-js');
+    const signer = new SignatureV4({
+      credentials,
+      region: 'us-east-1',
+      service: 'ses',
+      sha256: Sha256,
+    });
+    const signed = await signer.sign(
+      {
+        method: 'GET',
+        protocol: 'https:',
+        hostname: 'email.us-east-1.amazonaws.com',
+        path: '/v2/email/account',
+        headers: { host: 'email.us-east-1.amazonaws.com', ...extraHeaders },
+      },
+      { signingDate: new Date(signedAt) },
+    );
+    return new Request('https://email.us-east-1.amazonaws.com/v2/email/account', {
+      headers: signed.headers as Record<string, string>,
+    });
+  }
+
+  it.each([
+    ['exactly 5 minutes old', T - 5 * 60_000],
+    ['exactly 5 minutes ahead', T + 5 * 60_000],
+    ['now', T],
+  ])('accepts a signature %s', async (_, at) => {
+    const mock = createMockSes({ credentials, now: () => T });
+    expect((await mock.handle(await signedAt(at))).status).toBe(200);
+  });
+
+  it("refuses a signature older than 5 minutes with SES's words and the mock's clock in `date`", async () => {
+    const mock = createMockSes({ credentials, now: () => T });
+    const response = await mock.handle(await signedAt(T - 5 * 60_000 - 1000));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-amzn-errortype')).toBe('InvalidSignatureException');
+    expect(await response.json()).toEqual({
+      __type: 'InvalidSignatureException',
+      message:
+        'Signature expired: 20260101T000459Z is now earlier than 20260101T000500Z (20260101T001000Z - 5 min.)',
+    });
+    // What the SDK corrects its clock from.
+    expect(response.headers.get('date')).toBe(new Date(T).toUTCString());
+  });
+
+  it('refuses a signature more than 5 minutes ahead', async () => {
+    const mock = createMockSes({ credentials, now: () => T });
+    const response = await mock.handle(await signedAt(Date.parse('2030-01-01T00:00:00Z')));
+    expect(response.status).toBe(403);
+    expect((await response.json()).message).toBe(
+      'Signature not yet current: 20300101T000000Z is still later than 20260101T001500Z (20260101T001000Z + 5 min.)',
+    );
+  });
+
+  it('refuses signatures dated 2015 and 2030 against the real clock', async () => {
+    const mock = createMockSes({ credentials });
+    for (const at of ['2015-06-01T00:00:00Z', '2030-06-01T00:00:00Z']) {
+      const response = await mock.handle(await signedAt(Date.parse(at)));
+      expect(response.status, at).toBe(403);
+      expect((await response.json()).message, at).toMatch(/^Signature (expired|not yet current)/);
+    }
+  });
+
+  it('refuses a replay once the window has passed (no replay cache: the window is the defence)', async () => {
+    let now = T;
+    const mock = createMockSes({ credentials, now: () => now });
+    const request = await signedAt(T);
+    expect((await mock.handle(request.clone())).status).toBe(200);
+    // Within the window, SES too accepts the same signed request again.
+    expect((await mock.handle(request.clone())).status).toBe(200);
+    now = T + 5 * 60_000 + 1000;
+    expect((await mock.handle(request.clone())).status).toBe(403);
+  });
+
+  it('refuses a credential scope dated another day than x-amz-date', async () => {
+    const mock = createMockSes({ credentials, now: () => T });
+    const good = await signedAt(T);
+    const headers = new Headers(good.headers);
+    headers.set(
+      'authorization',
+      (headers.get('authorization') as string).replace('/20260101/', '/20251231/'),
+    );
+    const response = await mock.handle(new Request(good.url, { headers }));
+    expect(response.status).toBe(403);
+    expect((await response.json()).message).toMatch(
+      /^Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20251231' != '20260101'/,
+    );
+  });
+
+  it('refuses a session token sent with a key that has none', async () => {
+    signedMock();
+    const error = await failure(
+      testClient({ credentials: { ...credentials, sessionToken: 'made-up' } }).send(
+        new GetAccountCommand({}),
+      ),
+    );
+    expect(error).toEqual({
+      name: 'UnrecognizedClientException',
+      status: 403,
+      message: 'The security token included in the request is invalid.',
+    });
+  });
+
+  it("lets the AWS SDK correct its clock skew: refused once, retried with the mock's offset", async () => {
+    // The mock's clock runs an hour ahead of this machine's, as a drifted client's would lag.
+    const mock = signedMock({ now: () => Date.now() + 60 * 60_000 });
+    const client = testClient();
+    await expect(client.send(new GetAccountCommand({}))).resolves.toBeDefined();
+    const attempts = mock.requests.operations('GetAccount');
+    expect(attempts.map((a) => [a.status, a.errorType])).toEqual([
+      [403, 'InvalidSignatureException'],
+      [200, undefined],
+    ]);
+    expect(attempts[1]?.attempt).toBe(2);
+    // The corrected offset sticks: the next call is signed right the first time.
+    await client.send(new GetAccountCommand({}));
+    expect(mock.requests.operations('GetAccount')).toHaveLength(3);
+  });
+});

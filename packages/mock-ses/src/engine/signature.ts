@@ -8,6 +8,8 @@ const SIGNING_SERVICE = 'ses';
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
+/** How far `x-amz-date` may be from the receiver's clock, either way, as at SES. */
+export const MAX_SIGNATURE_SKEW_MS = 5 * 60 * 1000;
 
 interface ParsedAuthorization {
   accessKeyId: string;
@@ -85,6 +87,32 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
+/** `20240102T030405Z`, the form SigV4 dates (and SES's messages) use. */
+function amzDate(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/**
+ * SES's refusal of a signature dated more than 5 minutes from its clock, word for word: the
+ * SDK reads the answer's `date` header, corrects its clock offset and retries once.
+ */
+function assertWithinWindow(signed: Date, nowMs: number, sent: string): void {
+  const skew = signed.getTime() - nowMs;
+  if (skew < -MAX_SIGNATURE_SKEW_MS) {
+    throw invalidSignature(
+      `Signature expired: ${sent} is now earlier than ${amzDate(nowMs - MAX_SIGNATURE_SKEW_MS)} (${amzDate(nowMs)} - 5 min.)`,
+    );
+  }
+  if (skew > MAX_SIGNATURE_SKEW_MS) {
+    throw invalidSignature(
+      `Signature not yet current: ${sent} is still later than ${amzDate(nowMs + MAX_SIGNATURE_SKEW_MS)} (${amzDate(nowMs)} + 5 min.)`,
+    );
+  }
+}
+
 function constantTimeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -120,6 +148,7 @@ export async function verifySignature(
   request: SignedRequest,
   credentials: readonly MockCredentials[],
   region: string,
+  nowMs: number,
 ): Promise<string> {
   const header = request.headers.authorization;
   if (!header) {
@@ -138,20 +167,34 @@ export async function verifySignature(
   if (auth.region !== region) {
     throw invalidSignature(`Credential should be scoped to a valid region, not '${auth.region}'.`);
   }
-  if (known.sessionToken !== undefined) {
-    const token = request.headers['x-amz-security-token'];
-    if (token === undefined || !constantTimeEqual(token, known.sessionToken)) {
+  // A token must match the key's own; a token sent with a long-term key (none configured) is
+  // as invalid as a wrong one: STS never issued it for that key.
+  const token = request.headers['x-amz-security-token'];
+  if (known.sessionToken !== undefined || token !== undefined) {
+    if (
+      token === undefined ||
+      known.sessionToken === undefined ||
+      !constantTimeEqual(token, known.sessionToken)
+    ) {
       throw new SesError(403, 'UnrecognizedClientException', INVALID_TOKEN);
     }
   }
-  const signingDate = parseAmzDate(request.headers['x-amz-date']);
-  if (!signingDate) {
+  const sentDate = request.headers['x-amz-date'];
+  const signingDate = parseAmzDate(sentDate);
+  if (!signingDate || Number.isNaN(signingDate.getTime())) {
     throw new SesError(
       400,
       'IncompleteSignatureException',
       "Authorization requires a valid 'x-amz-date' header in the form YYYYMMDD'T'HHMMSS'Z'.",
     );
   }
+  const sent = sentDate as string;
+  if (auth.scopeDate !== sent.slice(0, 8)) {
+    throw invalidSignature(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate.slice(0, 8)}' != '${sent.slice(0, 8)}', from '${sent}'.`,
+    );
+  }
+  assertWithinWindow(signingDate, nowMs, sent);
 
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {

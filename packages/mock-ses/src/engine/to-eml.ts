@@ -39,6 +39,12 @@ function base64Lines(content: string | Buffer): string {
 
 const noNewlines = (value: string) => value.replace(/[\r\n]+/g, ' ');
 
+/** A parameter value inside quotes: `"` and `\` escaped, non-ASCII as encoded-words. */
+function quotedParameter(value: string): string {
+  const flat = noNewlines(value);
+  return PRINTABLE_ASCII.test(flat) ? flat.replace(/(["\\])/g, '\\$1') : encodeWords(flat);
+}
+
 function textPart(contentType: string, content: string): string {
   return [
     `Content-Type: ${contentType}; charset=UTF-8`,
@@ -109,12 +115,13 @@ export function toEml(message: OutboxMessage): string {
   }
   const mixedBoundary = `mixed-${boundaryBase}`;
   const attachmentParts = message.attachments.map((a) => {
-    const name = a.filename ? `; filename="${encodeWords(noNewlines(a.filename))}"` : '';
+    const quoted = a.filename === undefined ? undefined : quotedParameter(a.filename);
+    const name = quoted ? `; filename="${quoted}"` : '';
     return [
-      `Content-Type: ${a.contentType}${a.filename ? `; name="${encodeWords(noNewlines(a.filename))}"` : ''}`,
+      `Content-Type: ${noNewlines(a.contentType)}${quoted ? `; name="${quoted}"` : ''}`,
       'Content-Transfer-Encoding: base64',
-      `Content-Disposition: ${a.disposition ?? 'attachment'}${name}`,
-      ...(a.contentId ? [`Content-ID: ${a.contentId}`] : []),
+      `Content-Disposition: ${noNewlines(a.disposition ?? 'attachment')}${name}`,
+      ...(a.contentId ? [`Content-ID: ${noNewlines(a.contentId)}`] : []),
       '',
       base64Lines(Buffer.from(a.content, 'base64')),
     ].join(CRLF);

@@ -1,64 +1,31 @@
 import { z } from 'zod';
-import { type Fault, type FaultKind, sesExceptionNames } from '../types.js';
-
-export const faultKinds = [
-  ...sesExceptionNames,
-  'internal_error',
-  'service_unavailable',
-  'network_error',
-  'latency',
-] as const satisfies readonly FaultKind[];
-
-const latencyMs = z.number().int().min(0).max(600_000);
-
-const faultKindSchema = z.enum(faultKinds, {
-  error: (issue) =>
-    `unknown fault ${JSON.stringify(issue.input)}; expected one of ${faultKinds.join(', ')}, or { "kind": "custom", "status": 500 }`,
-});
-
-const builtinFaultSchema = z.strictObject({
-  kind: faultKindSchema,
-  message: z.string().optional(),
-  latencyMs: latencyMs.optional(),
-});
-
-const customFaultSchema = z.strictObject({
-  kind: z.literal('custom'),
-  status: z.number().int().min(400).max(599),
-  type: z.string().min(1).optional(),
-  message: z.string().optional(),
-  latencyMs: latencyMs.optional(),
-});
-
-/** Picks the schema by shape first, so an error names the field that is wrong, not "invalid union". */
-const faultSchema = z.unknown().transform((value, ctx): Fault => {
-  const schema =
-    typeof value === 'string'
-      ? faultKindSchema
-      : typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'custom'
-        ? customFaultSchema
-        : builtinFaultSchema;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  }
-  return z.NEVER;
-});
+import {
+  describeIssues,
+  faultLatencySchema,
+  faultSchema,
+  MAX_FAULT_OPERATIONS,
+  MAX_RANDOM_FAULTS,
+  operationName,
+} from '../engine/fault-spec.js';
+import type { Fault } from '../types.js';
 
 const nextSchema = z.strictObject({
   fault: faultSchema,
   /** A count, or `"always"` for a standing fault (until `DELETE /_mock/faults`). */
-  times: z.union([z.number().int().positive(), z.literal('always')]).optional(),
-  operation: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  times: z
+    .union([z.number().int().positive().max(Number.MAX_SAFE_INTEGER), z.literal('always')])
+    .optional(),
+  operation: z
+    .union([operationName, z.array(operationName).min(1).max(MAX_FAULT_OPERATIONS)])
+    .optional(),
 });
 
-const latencySchema = z.strictObject({ latency: latencyMs });
+const latencySchema = z.strictObject({ latency: faultLatencySchema });
 
 const randomSchema = z.strictObject({
   random: z.strictObject({
     rate: z.number().min(0).max(1),
-    faults: z.array(faultSchema).min(1),
+    faults: z.array(faultSchema).min(1).max(MAX_RANDOM_FAULTS),
     seed: z.number().int().optional(),
   }),
 });
@@ -74,9 +41,7 @@ export const faultRequestUsage =
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 function describe(error: z.ZodError) {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'body'}: ${issue.message}`)
-    .join('; ');
+  return describeIssues(error, '');
 }
 
 export function parseFaultRequest(body: unknown): ParseResult<FaultRequest> {

@@ -247,6 +247,37 @@ describe('GET /_mock/events', () => {
   });
 });
 
+describe('many live streams', () => {
+  it('serves more than ten streams without a MaxListenersExceededWarning, and ends them on close', async () => {
+    const own = await startMockSesServer();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const readers = await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          const response = await fetch(`${own.url}/_mock/events`);
+          const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+          await reader.read(); // the first bytes: the stream is open
+          return reader;
+        }),
+      );
+      // close() ends every stream: each reader sees the end, and the port is freed.
+      await own.close();
+      for (const reader of readers) {
+        let done = false;
+        while (!done) done = (await reader.read()).done;
+      }
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await own.close();
+    }
+  });
+});
+
 describe('/_aws/ses (LocalStack convention)', () => {
   type LocalStackList = { messages: Record<string, unknown>[] };
 
@@ -333,7 +364,11 @@ describe('other routes', () => {
   it('resets the whole mock with POST /_mock/reset', async () => {
     await send('a@example.com');
     server.mock.faults.next('MessageRejected');
-    expect((await api('/_mock/reset', { method: 'POST' })).status).toBe(204);
+    const reset = await api('/_mock/reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(reset.status).toBe(204);
     expect(server.mock.outbox.size).toBe(0);
     expect(server.mock.faults.pending()).toEqual([]);
   });

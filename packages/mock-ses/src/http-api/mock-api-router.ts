@@ -1,14 +1,16 @@
 import { outboxPageResponse } from '../page/outbox-page.js';
+import { isSnsApiPath, routeSnsApi } from '../sns/sns-api-routes.js';
 import type { MockSes, OutboxFilter } from '../types.js';
+import { type ControlGuardOptions, refuseUntrusted } from './control-guard.js';
 import { parseFaultRequest } from './fault-request.js';
 import { matchesLocalStackFilter, toLocalStackMessage } from './localstack-shape.js';
-import { OutboxClearNotifier, outboxEventStream } from './outbox-events.js';
+import { Notifier, outboxEventStream } from './outbox-events.js';
 import { apiError, jsonResponse, methodNotAllowed, noContent } from './responses.js';
 
 /** Answers the mock's own routes; `undefined` means "not mine, let the SES engine answer". */
 export type MockApiRouter = (request: Request) => Promise<Response | undefined>;
 
-export interface MockApiRouterOptions {
+export interface MockApiRouterOptions extends Partial<ControlGuardOptions> {
   /** Fires when the server closes: live event streams end so the server can stop. */
   signal?: AbortSignal;
 }
@@ -25,7 +27,8 @@ export function isMockApiPath(path: string): boolean {
     path === '/index.html' ||
     path === '/_aws/ses' ||
     path === '/_mock' ||
-    path.startsWith('/_mock/')
+    path.startsWith('/_mock/') ||
+    isSnsApiPath(path)
   );
 }
 
@@ -33,7 +36,18 @@ export function createMockApiRouter(
   mock: MockSes,
   options: MockApiRouterOptions = {},
 ): MockApiRouter {
-  const clears = new OutboxClearNotifier();
+  const clears = new Notifier();
+  const guard: ControlGuardOptions = { loopbackOnly: options.loopbackOnly ?? true };
+  // One listener on the server's signal for every stream, however many pages are open.
+  const shutdown = { closing: options.signal?.aborted ?? false, notifier: new Notifier() };
+  options.signal?.addEventListener(
+    'abort',
+    () => {
+      shutdown.closing = true;
+      shutdown.notifier.notify();
+    },
+    { once: true },
+  );
 
   const clearOutbox = () => {
     mock.outbox.clear();
@@ -45,6 +59,12 @@ export function createMockApiRouter(
     const path = url.pathname;
     const method = request.method.toUpperCase();
     if (!isMockApiPath(path)) return undefined;
+    const refusal = refuseUntrusted(request, url, guard);
+    if (refusal) return refusal;
+    if (isSnsApiPath(path)) {
+      const answered = await routeSnsApi(mock, request);
+      if (answered) return answered;
+    }
 
     if (path === '/' || path === '/index.html') {
       if (method !== 'GET' && method !== 'HEAD') return undefined;
@@ -93,7 +113,8 @@ export function createMockApiRouter(
         return outboxEventStream({
           outbox: mock.outbox,
           clears,
-          signals: options.signal ? [request.signal, options.signal] : [request.signal],
+          signal: request.signal,
+          shutdown,
         });
       case '/_mock/reset':
         if (method !== 'POST') return methodNotAllowed(method, path, ['POST']);

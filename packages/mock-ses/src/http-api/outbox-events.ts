@@ -1,7 +1,11 @@
 import type { Outbox, OutboxMessage } from '../types.js';
 
-/** Outbox changes the engine does not announce itself (clears made through the HTTP API). */
-export class OutboxClearNotifier {
+/**
+ * A plain set of callbacks: outbox changes the engine does not announce itself (clears made
+ * through the HTTP API), and the server's shutdown. One listener set per router, not one
+ * AbortSignal listener per stream (past ten, node warns of a leak).
+ */
+export class Notifier {
   readonly #listeners = new Set<() => void>();
 
   subscribe(listener: () => void) {
@@ -18,9 +22,11 @@ export class OutboxClearNotifier {
 
 export interface OutboxEventStreamOptions {
   outbox: Outbox;
-  clears: OutboxClearNotifier;
-  /** Ends the stream: the client went away, or the server is closing. */
-  signals: AbortSignal[];
+  clears: Notifier;
+  /** Ends the stream: the client went away. */
+  signal: AbortSignal;
+  /** Ends the stream: the server is closing. */
+  shutdown?: { readonly closing: boolean; readonly notifier: Notifier };
   /** Comment lines keep proxies and idle timers from cutting a quiet stream. */
   keepAliveMs?: number;
 }
@@ -34,7 +40,8 @@ const encoder = new TextEncoder();
 export function outboxEventStream({
   outbox,
   clears,
-  signals,
+  signal,
+  shutdown,
   keepAliveMs = 15_000,
 }: OutboxEventStreamOptions): Response {
   let cleanup = () => {};
@@ -60,19 +67,19 @@ export function outboxEventStream({
           // Already closed or cancelled.
         }
       };
+      const unsubscribeShutdown = shutdown?.notifier.subscribe(end);
       cleanup = () => {
         clearInterval(keepAlive);
         unsubscribeOutbox();
         unsubscribeClears();
-        for (const signal of signals) signal.removeEventListener('abort', end);
+        unsubscribeShutdown?.();
+        signal.removeEventListener('abort', end);
       };
-      for (const signal of signals) {
-        if (signal.aborted) {
-          end();
-          return;
-        }
-        signal.addEventListener('abort', end, { once: true });
+      if (signal.aborted || shutdown?.closing) {
+        end();
+        return;
       }
+      signal.addEventListener('abort', end, { once: true });
       // The first bytes flush the headers, so EventSource reports `open` at once.
       send(`retry: 2000\n: ${outbox.size} message(s) so far\n\n`);
     },

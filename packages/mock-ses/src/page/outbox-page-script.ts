@@ -7,7 +7,7 @@
 export const outboxPageScript = `
 (function () {
   'use strict';
-  var state = { messages: [], selectedId: null, pollTimer: null };
+  var state = { messages: [], items: Object.create(null), selectedId: null, pollTimer: null };
   var list = document.getElementById('list');
   var empty = document.getElementById('empty');
   var count = document.getElementById('count');
@@ -22,8 +22,9 @@ export const outboxPageScript = `
     return node;
   }
 
+  // ISO 8601 timestamps of one format order as strings; no parse per comparison.
   function newestFirst(a, b) {
-    return Date.parse(b.timestamp) - Date.parse(a.timestamp);
+    return a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : 0;
   }
 
   function formatTime(iso) {
@@ -53,33 +54,43 @@ export const outboxPageScript = `
     live.setAttribute('data-mode', mode);
   }
 
-  function renderList() {
-    list.textContent = '';
-    state.messages.forEach(function (message) {
-      var item = el('li');
-      var button = el('button', 'item');
-      button.type = 'button';
-      button.setAttribute('data-id', message.messageId);
-      button.setAttribute('data-testid', 'message-item');
-      if (message.messageId === state.selectedId) button.setAttribute('aria-current', 'true');
-      var top = el('span', 'item-top');
-      top.appendChild(el('span', 'item-subject', message.subject || '(no subject)'));
-      var time = el('time', 'item-time', shortTime(message.timestamp));
-      time.setAttribute('datetime', message.timestamp);
-      time.title = formatTime(message.timestamp);
-      top.appendChild(time);
-      button.appendChild(top);
-      button.appendChild(el('span', 'item-from', message.from));
-      button.appendChild(el('span', 'item-to', 'to ' + recipients(message)));
-      button.addEventListener('click', function () {
-        select(message.messageId);
-      });
-      item.appendChild(button);
-      list.appendChild(item);
-    });
+  function itemFor(message) {
+    var item = el('li');
+    var button = el('button', 'item');
+    button.type = 'button';
+    button.setAttribute('data-id', message.messageId);
+    button.setAttribute('data-testid', 'message-item');
+    if (message.messageId === state.selectedId) button.setAttribute('aria-current', 'true');
+    var top = el('span', 'item-top');
+    top.appendChild(el('span', 'item-subject', message.subject || '(no subject)'));
+    var time = el('time', 'item-time', shortTime(message.timestamp));
+    time.setAttribute('datetime', message.timestamp);
+    time.title = formatTime(message.timestamp);
+    top.appendChild(time);
+    button.appendChild(top);
+    button.appendChild(el('span', 'item-from', message.from));
+    button.appendChild(el('span', 'item-to', 'to ' + recipients(message)));
+    item.appendChild(button);
+    state.items[message.messageId] = item;
+    return item;
+  }
+
+  function renderCount() {
     var n = state.messages.length;
     count.textContent = n + (n === 1 ? ' message' : ' messages');
     empty.hidden = n > 0;
+  }
+
+  /** The whole list, once per load; a live message is inserted on its own (see add). */
+  function renderList() {
+    state.items = Object.create(null);
+    var fragment = document.createDocumentFragment();
+    state.messages.forEach(function (message) {
+      fragment.appendChild(itemFor(message));
+    });
+    list.textContent = '';
+    list.appendChild(fragment);
+    renderCount();
   }
 
   function headerRow(table, name, value) {
@@ -130,6 +141,7 @@ export const outboxPageScript = `
       headerRow(extra, header.name, header.value);
     });
     document.getElementById('d-extra-box').hidden = !(message.headers && message.headers.length);
+    if (window.mockSesShowEvents) window.mockSesShowEvents(message.messageId);
 
     var attachments = message.attachments || [];
     var files = document.getElementById('d-attachments');
@@ -153,10 +165,19 @@ export const outboxPageScript = `
     text.classList.toggle('missing', message.text === undefined);
   }
 
+  function markCurrent(id, current) {
+    var item = id === null ? undefined : state.items[id];
+    var button = item && item.firstChild;
+    if (!button) return;
+    if (current) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+
   function select(id) {
+    markCurrent(state.selectedId, false);
     state.selectedId = id;
+    markCurrent(id, true);
     if (history.replaceState) history.replaceState(null, '', '#' + encodeURIComponent(id));
-    renderList();
     renderDetail();
   }
 
@@ -180,14 +201,16 @@ export const outboxPageScript = `
       });
   }
 
+  /** One live message: inserted where it sorts (nearly always first), nothing else redrawn. */
   function add(message) {
-    for (var i = 0; i < state.messages.length; i++) {
-      if (state.messages[i].messageId === message.messageId) return;
-    }
-    state.messages.unshift(message);
-    state.messages.sort(newestFirst);
-    renderList();
-    renderDetail();
+    if (state.items[message.messageId]) return;
+    var i = 0;
+    while (i < state.messages.length && newestFirst(message, state.messages[i]) > 0) i++;
+    state.messages.splice(i, 0, message);
+    var next = state.messages[i + 1];
+    list.insertBefore(itemFor(message), next ? state.items[next.messageId] || null : null);
+    renderCount();
+    if (message.messageId === state.selectedId) renderDetail();
   }
 
   function poll() {
@@ -214,6 +237,12 @@ export const outboxPageScript = `
     };
   }
 
+  // One listener for the whole list instead of one per item.
+  list.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('button.item') : null;
+    if (button) select(button.getAttribute('data-id'));
+  });
+
   document.getElementById('clear').addEventListener('click', function () {
     fetch('_mock/outbox', { method: 'DELETE' }).then(function () {
       state.selectedId = null;
@@ -222,7 +251,15 @@ export const outboxPageScript = `
     });
   });
 
-  if (location.hash.length > 1) state.selectedId = decodeURIComponent(location.hash.slice(1));
+  // A fragment is whatever the address bar holds: a malformed one selects nothing, it must not
+  // stop the script.
+  if (location.hash.length > 1) {
+    try {
+      state.selectedId = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      state.selectedId = null;
+    }
+  }
   load().then(connect);
 })();
 `;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { outboxPageEventsScript } from './outbox-page-events-script.js';
 import { outboxPageScript } from './outbox-page-script.js';
 import { outboxPageStyle } from './outbox-page-style.js';
 
-const scriptHash = createHash('sha256').update(outboxPageScript).digest('base64');
+const pageScript = outboxPageScript + outboxPageEventsScript;
+const scriptHash = createHash('sha256').update(pageScript).digest('base64');
 
 /**
  * Only the page's own script runs. Inline styles stay allowed because the sandboxed
@@ -55,6 +57,10 @@ export const outboxPageHtml = `<!doctype html>
       <summary>Custom headers</summary>
       <table id="d-extra" class="headers"></table>
     </details>
+    <details id="d-events-box" class="extra" data-testid="events" open hidden>
+      <summary>Delivery events</summary>
+      <table class="headers"><tbody id="d-events"></tbody></table>
+    </details>
     <div id="d-attachments-box" hidden>
       <h3>Attachments</h3>
       <ul id="d-attachments" class="files" data-testid="attachments"></ul>
@@ -66,7 +72,7 @@ export const outboxPageHtml = `<!doctype html>
     <pre id="d-text" class="text" data-testid="text-part"></pre>
   </article>
 </main>
-<script>${outboxPageScript}</script>
+<script>${pageScript}</script>
 </body>
 </html>
 `;

@@ -188,6 +188,25 @@ describe('startMockSesServer', () => {
     }
   });
 
+  it('records the region the request was signed for, not the region it was started with', async () => {
+    // What `aws sesv2 --region eu-west-1 --endpoint-url <url>` does against a default server.
+    const regional = sesClientFor(server.url, { region: 'eu-west-1' });
+    const strict = await startMockSesServer({ identities: ['other.test'] });
+    const strictRegional = sesClientFor(strict.url, { region: 'eu-west-1', maxAttempts: 1 });
+    try {
+      const result = await regional.send(new SendEmailCommand(simpleEmail('user@example.com')));
+      expect(server.mock.outbox.get(result.MessageId ?? '')?.region).toBe('eu-west-1');
+      const error = (await strictRegional
+        .send(new SendEmailCommand(simpleEmail('user@example.com')))
+        .catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/failed the check in region EU-WEST-1/);
+    } finally {
+      regional.destroy();
+      strictRegional.destroy();
+      await strict.close();
+    }
+  });
+
   it('records a client that gives up during injected latency as aborted, and stores nothing', async () => {
     server.mock.faults.latency(5_000);
 

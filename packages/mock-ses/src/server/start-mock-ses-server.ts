@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createMockSesWithEngine } from '../create-mock-ses.js';
 import type { EngineResponse } from '../engine/engine-request.js';
 import { toFetchResponse } from '../fetch/to-fetch-response.js';
+import { isLoopbackHostname } from '../http-api/control-guard.js';
 import { createMockApiRouter, isMockApiPath } from '../http-api/mock-api-router.js';
 import { apiErrorAnswer } from '../http-api/responses.js';
+import { assertServerOptions } from '../options-schema.js';
+import type { EngineSns } from '../sns/create-mock-sns.js';
 import type { MockSesServer, MockSesServerOptions } from '../types.js';
+import { ClientRequestError } from './client-request-error.js';
 import { fromNodeRequest } from './from-node-request.js';
 import { RequestTooLargeError } from './read-body.js';
 import { parseRequestTarget, type RequestTarget } from './request-target.js';
@@ -43,18 +47,39 @@ function formatUrl(address: AddressInfo) {
 export async function startMockSesServer(
   options: MockSesServerOptions = {},
 ): Promise<MockSesServer> {
+  assertServerOptions(options);
   const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
   const { mock, engine } = createMockSesWithEngine(mockOptions);
   const shutdown = new AbortController();
-  const route = createMockApiRouter(mock, { signal: shutdown.signal });
+  const route = createMockApiRouter(mock, {
+    signal: shutdown.signal,
+    loopbackOnly: isLoopbackHostname(host),
+  });
   const fallbackHost = `${host}:${port}`;
   let closing = false;
   let closed: Promise<void> | undefined;
 
   function failure(error: unknown) {
-    return error instanceof RequestTooLargeError
-      ? apiErrorAnswer(413, error.message)
-      : apiErrorAnswer(500, `mock-ses failed to answer: ${(error as Error).message}`);
+    // The mock's own failure is named, not detailed: an error text may quote request data.
+    return error instanceof ClientRequestError
+      ? apiErrorAnswer(error.status, error.message)
+      : apiErrorAnswer(500, 'mock-ses failed to answer this request (a bug in the mock).');
+  }
+
+  /**
+   * The last line of defence: whatever went wrong writing an answer, the client gets a 500
+   * (or, once the head is out, a cut connection) and the process lives on.
+   */
+  function lastResort(req: IncomingMessage, res: ServerResponse) {
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    try {
+      sendEngineResponse(failure(undefined), req, res, { closeConnection: true });
+    } catch {
+      res.destroy();
+    }
   }
 
   /**
@@ -72,7 +97,11 @@ export async function startMockSesServer(
     }
     // Written whole, so the socket is idle as soon as this returns and close() can cut it;
     // no per-request 'close' listener is needed to free the port.
-    sendEngineResponse(response, req, res, { closeConnection: closing || unreadBody });
+    try {
+      sendEngineResponse(response, req, res, { closeConnection: closing || unreadBody });
+    } catch {
+      lastResort(req, res);
+    }
   }
 
   /** The page and the mock API speak fetch (live event streams need the request's signal). */
@@ -89,28 +118,39 @@ export async function startMockSesServer(
       response = (await route(request)) ?? (await mock.handle(request));
     } catch (error) {
       response = toFetchResponse(failure(error));
+      // The rest of an oversize body is drained unread: this connection cannot be reused.
+      if (error instanceof RequestTooLargeError) res.setHeader('connection', 'close');
     }
     if (closing && !res.headersSent) res.setHeader('connection', 'close');
-    await sendFetchResponse(response, req, res);
+    try {
+      await sendFetchResponse(response, req, res);
+    } catch {
+      lastResort(req, res);
+    }
   }
 
   function serve(req: IncomingMessage, res: ServerResponse) {
     let target: RequestTarget;
     try {
       target = parseRequestTarget(req.url ?? '/');
-    } catch (error) {
+    } catch {
+      const error = new ClientRequestError(400, 'The request target is not a valid URL path.');
       sendEngineResponse(failure(error), req, res, { closeConnection: closing });
       return;
     }
-    if (isMockApiPath(target.path)) void serveMockApi(req, res);
-    else void serveSes(req, res, target);
+    const served = isMockApiPath(target.path) ? serveMockApi(req, res) : serveSes(req, res, target);
+    served.catch(() => lastResort(req, res));
   }
 
   const server = createServer((req, res) => {
     res.on('error', () => {
       // The client went away; there is no one left to tell.
     });
-    serve(req, res);
+    try {
+      serve(req, res);
+    } catch {
+      lastResort(req, res);
+    }
   });
   server.keepAliveTimeout = keepAliveTimeoutMs;
 
@@ -135,6 +175,8 @@ export async function startMockSesServer(
   });
 
   const url = formatUrl(server.address() as AddressInfo);
+  // The certificate and the confirmation links are served here, unless sns.publicUrl was set.
+  (mock.sns as EngineSns).usePublicUrl(`${url}/_sns`);
 
   return {
     url,

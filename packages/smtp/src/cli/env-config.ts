@@ -8,7 +8,9 @@ export function portValue(value: string): number | string {
 function booleanValue(name: string, value: string): boolean {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
-  throw new CliUsageError(`${name} must be true or false; got "${value}".`);
+  // Quoted back only when it is plainly a word: a secret set in the wrong variable must not print.
+  const shown = /^[\w.-]{1,20}$/.test(value) ? `; got "${value}"` : '';
+  throw new CliUsageError(`${name} must be true or false${shown}.`);
 }
 
 /** Config values from the SMTP_* environment variables, for the fields the config file leaves out. */

@@ -53,6 +53,7 @@ export const deleteConfigurationSet: Operation = ({ state, params }) => {
   const name = params.ConfigurationSetName as string;
   if (!state.configurationSets.delete(name))
     throw notFound(`Configuration set ${name} does not exist.`);
+  state.eventDestinations.dropSet(name);
   return {};
 };
 

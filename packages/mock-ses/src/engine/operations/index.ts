@@ -7,6 +7,12 @@ import {
   listConfigurationSets,
 } from './configuration-sets.js';
 import {
+  createConfigurationSetEventDestination,
+  deleteConfigurationSetEventDestination,
+  getConfigurationSetEventDestinations,
+  updateConfigurationSetEventDestination,
+} from './event-destinations.js';
+import {
   createEmailIdentity,
   deleteEmailIdentity,
   getEmailIdentity,
@@ -15,6 +21,12 @@ import {
 import type { Operation } from './operation.js';
 import { sendBulkEmail } from './send-bulk-email.js';
 import { sendEmail } from './send-email.js';
+import {
+  deleteSuppressedDestination,
+  getSuppressedDestination,
+  listSuppressedDestinations,
+  putSuppressedDestination,
+} from './suppression.js';
 import {
   createEmailTemplate,
   deleteEmailTemplate,
@@ -43,4 +55,12 @@ export const operations: Record<SesOperation, Operation> = {
   DeleteEmailTemplate: deleteEmailTemplate,
   ListEmailTemplates: listEmailTemplates,
   TestRenderEmailTemplate: testRenderEmailTemplate,
+  CreateConfigurationSetEventDestination: createConfigurationSetEventDestination,
+  GetConfigurationSetEventDestinations: getConfigurationSetEventDestinations,
+  UpdateConfigurationSetEventDestination: updateConfigurationSetEventDestination,
+  DeleteConfigurationSetEventDestination: deleteConfigurationSetEventDestination,
+  PutSuppressedDestination: putSuppressedDestination,
+  GetSuppressedDestination: getSuppressedDestination,
+  DeleteSuppressedDestination: deleteSuppressedDestination,
+  ListSuppressedDestinations: listSuppressedDestinations,
 };

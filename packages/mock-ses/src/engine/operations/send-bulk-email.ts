@@ -7,13 +7,8 @@ import {
   storeMessage,
   validateMessage,
 } from '../envelope.js';
-import {
-  isObject,
-  nameValueList,
-  optionalArray,
-  optionalObject,
-  optionalString,
-} from '../json-fields.js';
+import { isObject, optionalArray, optionalObject, optionalString } from '../json-fields.js';
+import { readMessageHeaders } from '../mime-fields.js';
 import { assertConfigurationSetExists } from '../send-checks.js';
 import { badRequest, missingMember, SesError } from '../ses-error.js';
 import type { Operation } from './operation.js';
@@ -107,7 +102,7 @@ export const sendBulkEmail: Operation = ({ state, body, requestId }) => {
       });
       content.headers = [
         ...content.headers,
-        ...nameValueList(entry, 'ReplacementHeaders', `${path}.replacementHeaders`),
+        ...readMessageHeaders(entry, 'ReplacementHeaders', `${path}.replacementHeaders`),
       ];
       const recipients = readDestination(
         optionalObject(entry, 'Destination', `${path}.destination`),

@@ -3,7 +3,7 @@ import {
   describeEmailConnectorConformance,
 } from '@org/connector-conformance';
 import { create__PASCAL__Connector } from '../src/index.js';
-import { create__PASCAL__ProviderMock } from '../src/provider-mock.js';
+import { create__PASCAL__ProviderMock } from '__MOCKPACKAGE__';
 
 // The shared suite every connector passes. Failures name the file to fill in next.
 describeEmailConnectorConformance({

@@ -1,7 +1,7 @@
 {
-  "name": "__PACKAGE__",
+  "name": "__MOCKPACKAGE__",
   "version": "0.0.0",
-  "description": "__TITLE__ email connector behind the shared @org/connector-core contract",
+  "description": "A stand-in for the __TITLE__ API for tests: the provider-neutral view the conformance suite reads",
   "license": "MIT",
   "type": "module",
   "sideEffects": false,
@@ -9,12 +9,8 @@
     "node": ">=20.19"
   },
   "files": [
-    "dist",
-    "bin"
+    "dist"
   ],
-  "bin": {
-    "__NAME__-connector": "./bin/__NAME__-connector.js"
-  },
   "main": "./dist/index.cjs",
   "module": "./dist/index.js",
   "types": "./dist/index.d.cts",
@@ -34,16 +30,15 @@
   "scripts": {
     "build": "tsup",
     "typecheck": "tsc -p tsconfig.json",
-    "test": "vitest run",
+    "test": "vitest run --passWithNoTests",
     "check:exports": "publint --strict && attw --pack . --profile node16"
   },
-  "dependencies": {
-    "@org/connector-core": "workspace:^",
-    "zod": "catalog:"
+  "peerDependencies": {
+    "@org/connector-core": "workspace:^"
   },
   "devDependencies": {
     "@arethetypeswrong/cli": "catalog:",
-    "@org/connector-conformance": "workspace:*",
+    "@org/connector-core": "workspace:*",
     "@org/tsconfig": "workspace:*",
     "@org/tsup-config": "workspace:*",
     "@org/vitest-config": "workspace:*",

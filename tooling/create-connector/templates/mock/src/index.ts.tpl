@@ -7,7 +7,7 @@ export interface __PASCAL__ProviderMock extends ProviderMock {
 
 function notImplemented(method: string): Error {
   return new Error(
-    `Not implemented: fill in src/provider-mock.ts (${method}). The conformance suite drives the provider through this mock.`,
+    `Not implemented: fill in src/index.ts of __MOCKPACKAGE__ (${method}). The conformance suite drives the provider through this mock.`,
   );
 }
 

@@ -2,23 +2,22 @@ import {
   ConnectorError,
   type EmailTransport,
   type OutgoingEmail,
-  type TransportContext,
+  type TransportFactoryContext,
   type TransportResult,
-} from '@org/connector-core';
+  type TransportContext,
+} from '@org/connector-core/provider';
 import type { __PASCAL__Config } from './config-schema.js';
 import { map__PASCAL__Error } from './error-mapping.js';
 
-export interface __PASCAL__TransportContext {
-  provider: string;
-}
-
 /**
  * The only provider-specific step of a send: the email arrives rendered and validated.
- * Create the provider's client here, once per connector, never per send.
+ * Create the provider's client here, once per connector, never per send. Add `check()` (a
+ * preflight that sends nothing; `checkReport` and `failedItem` from the kit build its report)
+ * and the connector gets `check()` too.
  */
 export function create__PASCAL__Transport(
   config: __PASCAL__Config,
-  { provider }: __PASCAL__TransportContext,
+  { provider }: TransportFactoryContext,
 ): EmailTransport {
   return {
     async send(email: OutgoingEmail, { signal }: TransportContext): Promise<TransportResult> {

@@ -1,0 +1,4 @@
+{
+  "extends": "@org/tsconfig/library.json",
+  "include": ["src", "test", "*.config.ts"]
+}
