@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createFaultQueue } from '@org/connector-core/testing';
 import { postmarkError, rateLimited } from './errors.js';
 import { addressOf, isProblem, type ParsedEmail, parseEmail } from './parse-email.js';
+import { createRequestTracker } from './request-tracker.js';
 import type {
   MockMessageStream,
   MockPostmarkOptions,
@@ -37,6 +38,8 @@ const faultKinds = new Set([
   'api_error',
 ]);
 
+const sendPaths = new Set(['/email', '/email/batch']);
+
 interface Answer {
   response: Response;
   errorCode?: number;
@@ -69,6 +72,7 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
   const faults = createFaultQueue<NormalizedFault>();
   // Bumped by reset(): a request still in flight then (a held-back answer) leaves no trace.
   let generation = 0;
+  const tracker = createRequestTracker();
   const outbox: PostmarkOutboxMessage[] = [];
   const log: PostmarkRequestLogEntry[] = [];
   const windows = new Map<string, { start: number; count: number }>();
@@ -146,8 +150,8 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
         return { response: rateLimited(), errorCode: 429, fault: label };
       case 'internal_error':
         return {
-          response: new Response('Internal Server Error', {
-            status: 500,
+          response: new Response(fault.message ?? 'Internal Server Error', {
+            status: fault.status ?? 500,
             headers: { 'content-type': 'text/plain' },
           }),
           fault: label,
@@ -202,6 +206,8 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
         return { response: Response.error(), fault: 'latency' };
       }
     }
+    // A client that hung up gets nothing delivered: it could not learn the email was sent.
+    if (request.signal.aborted) return { response: Response.error(), fault: 'hang_up' };
     if (!batch) {
       const parsed = parseEmail(body);
       if (isProblem(parsed)) return failure(parsed.errorCode, parsed.message);
@@ -329,40 +335,53 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
     return failure(0, 'The requested resource does not exist.', 404);
   };
 
+  const answerRequest = async (request: Request, url: URL, path: string): Promise<Response> => {
+    const started = generation;
+    let body: unknown;
+    const text = request.method === 'GET' ? '' : await request.text().catch(() => '');
+    let result: Answer;
+    try {
+      if (text !== '') body = JSON.parse(text);
+      result = await answer(request, url, path, body);
+    } catch (error) {
+      result =
+        error instanceof SyntaxError
+          ? failure(402)
+          : {
+              response: new Response(`mock-postmark: ${(error as Error).message}`, {
+                status: 500,
+              }),
+            };
+    }
+    if (started !== generation) return result.response;
+    log.push({
+      method: request.method.toUpperCase(),
+      path,
+      status: result.response.type === 'error' ? 0 : result.response.status,
+      ...(result.errorCode === undefined ? {} : { errorCode: result.errorCode }),
+      ...(result.fault === undefined ? {} : { fault: result.fault }),
+      ...(body === undefined ? {} : { body }),
+    });
+    return result.response;
+  };
+
   return {
     faults,
     outbox,
     log,
+    tracker,
     async handle(request: Request, basePath = ''): Promise<Response> {
-      const started = generation;
       const url = new URL(request.url);
       const path = url.pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
-      let body: unknown;
-      const text = request.method === 'GET' ? '' : await request.text().catch(() => '');
-      let result: Answer;
-      try {
-        if (text !== '') body = JSON.parse(text);
-        result = await answer(request, url, path, body);
-      } catch (error) {
-        result =
-          error instanceof SyntaxError
-            ? failure(402)
-            : {
-                response: new Response(`mock-postmark: ${(error as Error).message}`, {
-                  status: 500,
-                }),
-              };
+      if (request.method.toUpperCase() !== 'POST' || !sendPaths.has(path)) {
+        return answerRequest(request, url, path);
       }
-      if (started !== generation) return result.response;
-      log.push({
-        method: request.method.toUpperCase(),
-        path,
-        status: result.response.type === 'error' ? 0 : result.response.status,
-        ...(result.errorCode === undefined ? {} : { errorCode: result.errorCode }),
-        ...(result.fault === undefined ? {} : { fault: result.fault }),
-        ...(body === undefined ? {} : { body }),
-      });
-      return result.response;
+      const done = tracker.start(request.signal);
+      try {
+        return await answerRequest(request, url, path);
+      } finally {
+        done();
+      }
     },
     fault(fault: PostmarkFault, times?: number) {
       const normalized: NormalizedFault = typeof fault === 'string' ? { kind: fault } : fault;
@@ -373,6 +392,7 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
     },
     reset() {
       generation += 1;
+      tracker.reset();
       faults.clear();
       windows.clear();
       outbox.length = 0;

@@ -105,7 +105,8 @@ export type PostmarkFaultKind =
 
 export type PostmarkFault =
   | PostmarkFaultKind
-  | { kind: PostmarkFaultKind; message?: string; latencyMs?: number }
+  /** `status`: for `internal_error`, the HTTP status of the plain-text answer (default 500). */
+  | { kind: PostmarkFaultKind; message?: string; latencyMs?: number; status?: number }
   /** Any ErrorCode, e.g. `{ kind: 'api_error', errorCode: 300, message: 'Zero recipients specified' }`. */
   | { kind: 'api_error'; errorCode: number; status?: number; message?: string };
 

@@ -5,6 +5,7 @@ import { type ResendErrorName, resendError, resendErrors } from './errors.js';
 import { createIdempotencyKeys } from './idempotency.js';
 import { isProblem, type ParsedEmail, parseEmail } from './parse-email.js';
 import { createRateLimiter } from './rate-limiter.js';
+import { createRequestTracker } from './request-tracker.js';
 import type {
   MockResendDomain,
   MockResendOptions,
@@ -42,6 +43,7 @@ export function createResendEngine(options: MockResendOptions) {
   const idempotency = createIdempotencyKeys(now);
   // Bumped by reset(): a request still in flight then (a held-back answer) leaves no trace.
   let generation = 0;
+  const tracker = createRequestTracker();
   const outbox: ResendOutboxMessage[] = [];
   const log: ResendRequestLogEntry[] = [];
   const sentAt: number[] = [];
@@ -192,6 +194,8 @@ export function createResendEngine(options: MockResendOptions) {
           return { response: Response.error(), fault: 'latency' };
         }
       }
+      // A client that hung up gets nothing delivered: it could not learn the email was sent.
+      if (request.signal.aborted) return { response: Response.error(), fault: 'hang_up' };
       if (!quotaLeft(emails.length)) {
         if (key !== undefined) idempotency.release(key);
         return error('daily_quota_exceeded');
@@ -300,54 +304,71 @@ export function createResendEngine(options: MockResendOptions) {
     return route(request, path, body, access, limit.headers);
   };
 
+  const answerRequest = async (request: Request, path: string): Promise<Response> => {
+    const started = generation;
+    let body: unknown;
+    const text = request.method === 'GET' ? '' : await request.text().catch(() => '');
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        const response = resendError('validation_error', {
+          message: 'The request body is not valid JSON.',
+        });
+        log.push({ method: request.method, path, status: 400, errorName: 'validation_error' });
+        return response;
+      }
+    }
+    let result: Answer;
+    try {
+      result = await answer(request, path, body);
+    } catch (error) {
+      result = {
+        response: resendError('internal_server_error', {
+          message: `mock-resend: ${(error as Error).message}`,
+        }),
+        errorName: 'internal_server_error',
+      };
+    }
+    if (started !== generation) return result.response;
+    log.push({
+      method: request.method.toUpperCase(),
+      path,
+      status: result.response.type === 'error' ? 0 : result.response.status,
+      ...(result.errorName === undefined ? {} : { errorName: result.errorName }),
+      ...(result.fault === undefined ? {} : { fault: result.fault }),
+      ...(request.headers.has('idempotency-key')
+        ? { idempotencyKey: request.headers.get('idempotency-key') as string }
+        : {}),
+      ...(body === undefined ? {} : { body }),
+    });
+    return result.response;
+  };
+
   return {
     faults,
     outbox,
     log,
     domains,
+    tracker,
     async handle(request: Request, basePath = ''): Promise<Response> {
-      const started = generation;
       const path = new URL(request.url).pathname.slice(basePath.length).replace(/\/+$/, '') || '/';
-      let body: unknown;
-      const text = request.method === 'GET' ? '' : await request.text().catch(() => '');
-      if (text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          const response = resendError('validation_error', {
-            message: 'The request body is not valid JSON.',
-          });
-          log.push({ method: request.method, path, status: 400, errorName: 'validation_error' });
-          return response;
-        }
+      if (
+        request.method.toUpperCase() !== 'POST' ||
+        !(path === '/emails' || path === '/emails/batch')
+      ) {
+        return answerRequest(request, path);
       }
-      let result: Answer;
+      const done = tracker.start(request.signal);
       try {
-        result = await answer(request, path, body);
-      } catch (error) {
-        result = {
-          response: resendError('internal_server_error', {
-            message: `mock-resend: ${(error as Error).message}`,
-          }),
-          errorName: 'internal_server_error',
-        };
+        return await answerRequest(request, path);
+      } finally {
+        done();
       }
-      if (started !== generation) return result.response;
-      log.push({
-        method: request.method.toUpperCase(),
-        path,
-        status: result.response.type === 'error' ? 0 : result.response.status,
-        ...(result.errorName === undefined ? {} : { errorName: result.errorName }),
-        ...(result.fault === undefined ? {} : { fault: result.fault }),
-        ...(request.headers.has('idempotency-key')
-          ? { idempotencyKey: request.headers.get('idempotency-key') as string }
-          : {}),
-        ...(body === undefined ? {} : { body }),
-      });
-      return result.response;
     },
     reset() {
       generation += 1;
+      tracker.reset();
       faults.clear();
       rateLimiter.reset();
       idempotency.clear();

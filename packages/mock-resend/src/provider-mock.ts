@@ -2,47 +2,83 @@ import { parseMailbox } from '@org/connector-core';
 import type {
   DeliveredEmail,
   InjectOptions,
+  ProviderErrorFaultKind,
   ProviderFaultKind,
   ProviderMock,
 } from '@org/connector-core/testing';
 import type { ResendEngine } from './engine.js';
 import type { ResendFault, ResendOutboxMessage } from './types.js';
 
-/** How Resend answers each provider-neutral fault of the conformance suite. */
-export function resendFaultFor(kind: ProviderFaultKind, latencyMs?: number): ResendFault {
-  switch (kind) {
-    case 'throttle':
-      return 'rate_limit_exceeded';
-    case 'quota_exhausted':
-      return 'daily_quota_exceeded';
-    case 'rejected_identity':
-      return 'domain_not_verified';
-    case 'auth_failure':
-      return 'invalid_api_key';
-    case 'unavailable':
-      return 'internal_server_error';
-    case 'network_error':
-      return 'network_error';
-    case 'latency':
-      return { kind: 'latency', latencyMs: latencyMs ?? 1_000 };
-    default: {
-      const unknown: never = kind;
-      throw new TypeError(`@org/mock-resend: unknown provider fault '${String(unknown)}'.`);
-    }
+/**
+ * Every wire form Resend (or its edge) answers each provider-neutral fault with; a connector's
+ * error mapping must handle all of them. The first of each is the default.
+ */
+const resendFaultVariants: Record<ProviderErrorFaultKind, Record<string, ResendFault>> = {
+  throttle: {
+    rate_limit_exceeded: 'rate_limit_exceeded',
+  },
+  quota_exhausted: {
+    daily_quota_exceeded: 'daily_quota_exceeded',
+    monthly_quota_exceeded: 'monthly_quota_exceeded',
+  },
+  rejected_identity: {
+    domain_not_verified: 'domain_not_verified',
+  },
+  auth_failure: {
+    invalid_api_key: 'invalid_api_key',
+    missing_api_key: 'missing_api_key',
+  },
+  unavailable: {
+    'internal_server_error-500': 'internal_server_error',
+    'application_error-500': 'application_error',
+    'internal_server_error-502': { kind: 'internal_server_error', status: 502 },
+    'http-502': { kind: 'service_unavailable', status: 502 },
+    'http-503': 'service_unavailable',
+  },
+  network_error: {
+    'connection-reset': 'network_error',
+  },
+};
+
+/** How Resend answers a provider-neutral fault of the conformance suite, in wire form `variant`. */
+export function resendFaultFor(kind: ProviderFaultKind, options: InjectOptions = {}): ResendFault {
+  if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 1_000 };
+  const variants = resendFaultVariants[kind];
+  if (!variants) {
+    throw new TypeError(`@org/mock-resend: unknown provider fault '${String(kind)}'.`);
   }
+  const variant = options.variant ?? Object.keys(variants)[0]!;
+  const fault = variants[variant];
+  if (fault === undefined) {
+    throw new TypeError(
+      `@org/mock-resend: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}.`,
+    );
+  }
+  return fault;
 }
 
+const addresses = (mailboxes: string[]): string[] =>
+  mailboxes.map((mailbox) => parseMailbox(mailbox).address);
+
 export function toDeliveredEmail(message: ResendOutboxMessage): DeliveredEmail {
+  const to = addresses(message.to);
+  const cc = addresses(message.cc);
+  const bcc = addresses(message.bcc);
   return {
     messageId: message.id,
     from: message.fromAddress,
     fromHeader: message.from,
-    to: message.to.map((to) => parseMailbox(to).address),
-    replyTo: message.replyTo.map((replyTo) => parseMailbox(replyTo).address),
+    to,
+    cc,
+    bcc,
+    recipients: [...to, ...cc, ...bcc],
+    replyTo: addresses(message.replyTo),
     subject: message.subject,
     ...(message.html === undefined ? {} : { html: message.html }),
     text: message.text ?? '',
     headers: { ...message.headers },
+    // Resend takes custom headers as a JSON object: its entries, in the order sent.
+    rawHeaders: Object.entries(message.headers).map(([name, value]) => ({ name, value })),
     tags: Object.fromEntries(message.tags.map(({ name, value }) => [name, value])),
   };
 }
@@ -55,8 +91,11 @@ export function createResendProviderMock(engine: ResendEngine): ProviderMock {
     requestCount: () =>
       engine.log.filter((entry) => entry.method === 'POST' && sendPaths.has(entry.path)).length,
     inject(kind: ProviderFaultKind, options: InjectOptions = {}) {
-      engine.fault(resendFaultFor(kind, options.latencyMs), options.times ?? 1);
+      engine.fault(resendFaultFor(kind, options), options.times ?? 1);
     },
+    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(resendFaultVariants[kind] ?? {}),
+    peakInFlight: () => engine.tracker.peakInFlight(),
+    hangUps: () => engine.tracker.hangUps(),
     reset: () => engine.reset(),
   };
 }

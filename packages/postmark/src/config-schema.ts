@@ -6,7 +6,7 @@ import {
   secret,
   templatesSchema,
   usageTypeTagName,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import { z } from 'zod';
 
 export const defaultPostmarkBaseUrl = 'https://api.postmarkapp.com';
