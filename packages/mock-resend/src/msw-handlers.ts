@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RequestHandler } from 'msw';
+import { handleWithHangUps } from './msw-hang-ups.js';
 
 type Msw = typeof import('msw');
 
@@ -45,7 +46,7 @@ export function createMswHandlers(
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return [
     http.all(`${base}/*`, async ({ request }) => {
-      const response = await handle(request);
+      const response = await handleWithHangUps(request, handle);
       return response.type === 'error' ? connectionReset() : response;
     }),
   ];

@@ -18,9 +18,10 @@ export interface PostmarkTransportContext {
 }
 
 /**
- * `POST /email` through one keep-alive HTTPS client. Postmark has no idempotency key, so only
- * answers that prove nothing was sent (throttling, 5xx, a refused connection) are retried;
- * a timeout is not, as the email may have gone out.
+ * `POST /email` through one keep-alive HTTPS client. Retryable failures are retried, a timed-out
+ * attempt too: the timeout bounds each attempt. Postmark has no idempotency key, so a timeout
+ * after Postmark accepted the email can deliver it twice; for a verification code a second
+ * copy of the same code beats none (set `maxAttempts: 1` to never retry).
  */
 export function createPostmarkTransport(
   config: PostmarkConfig,
@@ -65,7 +66,7 @@ export function createPostmarkTransport(
         signal,
         maxMs: 2_000,
         shouldRetry: (error) =>
-          ConnectorError.isInstance(error) && error.retryable && error.code !== 'timeout',
+          ConnectorError.isInstance(error) && error.retryable,
         abortedError: (_last, n) =>
           mapPostmarkError(new Error('aborted during backoff'), { ...errorContext, attempts: n }),
       });

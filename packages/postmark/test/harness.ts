@@ -31,6 +31,9 @@ export function postmarkHarness(mock: MockPostmark, baseUrl?: string): Conforman
     secrets: [serverToken, accountToken],
     requestTimeout: { overrides: { requestTimeoutMs: 300 }, ms: 300 },
     replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
+    tagsOverrides: (tags) => ({ metadata: { ...tags } }),
+    headersOverrides: (headers) => ({ headers: { ...headers } }),
+    invalidCredentials: { serverToken: 'pm-wrong-token-0000000000' },
     mock: mock.asProviderMock(),
   };
 }

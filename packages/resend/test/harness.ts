@@ -28,6 +28,9 @@ export function resendHarness(mock: MockResend, baseUrl?: string): ConformanceHa
     secrets: [apiKey],
     requestTimeout: { overrides: { requestTimeoutMs: 300 }, ms: 300 },
     replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
+    tagsOverrides: (tags) => ({ tags: { ...tags } }),
+    headersOverrides: (headers) => ({ headers: { ...headers } }),
+    invalidCredentials: { apiKey: 're_wrong_0000000000000000' },
     mock: mock.asProviderMock(),
   };
 }
