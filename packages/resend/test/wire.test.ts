@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createResendConnector } from '../src/index.js';
+import { resendIdempotencyKey } from '../src/resend-request.js';
 
 interface Seen {
   method: string;
@@ -129,15 +130,17 @@ describe('the request Resend receives', () => {
     ]);
   });
 
-  it('sends the caller’s idempotency key as Idempotency-Key (a key over 256 characters as its SHA-256)', async () => {
+  it('sends the caller’s idempotency key as Idempotency-Key, unchanged up to 256 characters', async () => {
     const created = connector();
     const input = { to: 'ada@example.com', type: 'SignIn', payload: { code: '1' } } as const;
     await created.sendMessage(input, { idempotencyKey: 'signup/42' });
-    await created.sendMessage(input, { idempotencyKey: 'k'.repeat(300) });
-    expect(seen.map((r) => r.headers['idempotency-key'])).toEqual([
-      'signup/42',
-      expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
-    ]);
+    await created.sendMessage(input, { idempotencyKey: 'k'.repeat(256) });
+    expect(seen.map((r) => r.headers['idempotency-key'])).toEqual(['signup/42', 'k'.repeat(256)]);
+  });
+
+  it('a transport key over 256 characters goes out as its SHA-256 (Resend takes 1 to 256)', () => {
+    expect(resendIdempotencyKey('k'.repeat(300))).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(resendIdempotencyKey('k'.repeat(300))).toBe(resendIdempotencyKey('k'.repeat(300)));
   });
 
   it('a different send draws a different key', async () => {
