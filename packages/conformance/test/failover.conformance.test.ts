@@ -32,6 +32,8 @@ function failoverHarness(options: FailoverOptions): ConformanceHarness {
     ],
     secrets: [],
     replyToOverrides: (addresses) => ({ replyTo: [...addresses] }),
+    tagsOverrides: (tags) => ({ tags: { ...tags } }),
+    headersOverrides: (headers) => ({ headers: { ...headers } }),
     mock: provider.asProviderMock(),
   };
 }
