@@ -200,7 +200,7 @@ export function createPostmarkEngine(options: MockPostmarkOptions) {
     if (fault?.kind === 'latency') {
       const before = generation;
       // A client hanging up ends the wait: the request is dropped there (and its idempotency key freed).
-        await delay(fault.latencyMs ?? 1_000, undefined, { signal: request.signal }).catch(() => {});
+      await delay(fault.latencyMs ?? 1_000, undefined, { signal: request.signal }).catch(() => {});
       // The client gave up while the mock was slow, or the mock was reset meanwhile: nothing
       // is sent, as if the request never arrived.
       if (request.signal.aborted || generation !== before) {

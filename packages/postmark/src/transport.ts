@@ -65,8 +65,7 @@ export function createPostmarkTransport(
         maxAttempts: config.maxAttempts,
         signal,
         maxMs: 2_000,
-        shouldRetry: (error) =>
-          ConnectorError.isInstance(error) && error.retryable,
+        shouldRetry: (error) => ConnectorError.isInstance(error) && error.retryable,
         abortedError: (_last, n) =>
           mapPostmarkError(new Error('aborted during backoff'), { ...errorContext, attempts: n }),
       });
