@@ -241,3 +241,69 @@ describe('faults and the provider view', () => {
     ]);
   });
 });
+
+describe('the conformance view', () => {
+  it('answers every fault variant in its own wire form, and refuses an unknown one', async () => {
+    const mock = createMockPostmark();
+    const view = mock.asProviderMock();
+    const seen: string[] = [];
+    for (const variant of view.faultVariants('unavailable')) {
+      view.inject('unavailable', { variant });
+      const response = await mock.handle(request('/email', email));
+      const text = await response.text();
+      seen.push(`${response.status} ${text.includes('ErrorCode') ? 'json' : 'plain'}`);
+    }
+    expect(seen).toEqual(['500 plain', '503 json', '502 plain', '503 plain']);
+    const codes: unknown[] = [];
+    for (const variant of view.faultVariants('rejected_identity')) {
+      view.inject('rejected_identity', { variant });
+      codes.push(
+        ((await (await mock.handle(request('/email', email))).json()) as { ErrorCode: number })
+          .ErrorCode,
+      );
+    }
+    expect(codes).toEqual([400, 401]);
+    expect(() => view.inject('throttle', { variant: 'nope' })).toThrow(/http-429/);
+    expect(mock.outbox()).toHaveLength(0);
+  });
+
+  it('counts overlapping sends and hang-ups, and delivers nothing to a client that hung up', async () => {
+    const mock = createMockPostmark();
+    const view = mock.asProviderMock();
+    view.inject('latency', { times: 2, latencyMs: 60_000 });
+    const first = new AbortController();
+    const second = new AbortController();
+    const pending = [
+      mock.handle(new Request(request('/email', email), { signal: first.signal })),
+      mock.handle(new Request(request('/email', email), { signal: second.signal })),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    first.abort();
+    second.abort();
+    const answers = await Promise.all(pending);
+    expect(answers.map((response) => response.type)).toEqual(['error', 'error']);
+    expect(view.peakInFlight()).toBe(2);
+    expect(view.hangUps()).toBe(2);
+    expect(view.sent()).toEqual([]);
+    await mock.handle(request('/email', email));
+    expect(view.hangUps()).toBe(2);
+    view.reset();
+    expect([view.peakInFlight(), view.hangUps()]).toEqual([0, 0]);
+  });
+
+  it('reports cc, bcc, every recipient and the request headers', async () => {
+    const mock = createMockPostmark();
+    await mock.handle(
+      request('/email', { ...email, Cc: 'Bo <bo@example.com>', Bcc: 'audit@example.com' }),
+    );
+    expect(mock.asProviderMock().sent()).toMatchObject([
+      {
+        to: ['jane@example.com'],
+        cc: ['bo@example.com'],
+        bcc: ['audit@example.com'],
+        recipients: ['jane@example.com', 'bo@example.com', 'audit@example.com'],
+        rawHeaders: [{ name: 'X-Entity-Ref-ID', value: 'abc' }],
+      },
+    ]);
+  });
+});

@@ -252,3 +252,65 @@ describe('faults and the provider view', () => {
     expect(view.requestCount()).toBe(0);
   });
 });
+
+describe('the conformance view', () => {
+  it('answers every fault variant in its own wire form, and refuses an unknown one', async () => {
+    const mock = createMockResend();
+    const view = mock.asProviderMock();
+    const seen: string[] = [];
+    for (const variant of view.faultVariants('unavailable')) {
+      view.inject('unavailable', { variant });
+      const response = await mock.handle(post('/emails', email));
+      seen.push(
+        `${response.status} ${(await response.text()).includes('"name"') ? 'json' : 'bare'}`,
+      );
+    }
+    expect(seen).toEqual(['500 json', '500 json', '502 json', '502 bare', '503 bare']);
+    expect(view.faultVariants('quota_exhausted')).toEqual([
+      'daily_quota_exceeded',
+      'monthly_quota_exceeded',
+    ]);
+    expect(() => view.inject('throttle', { variant: 'nope' })).toThrow(/rate_limit_exceeded/);
+    expect(mock.outbox()).toHaveLength(0);
+  });
+
+  it('counts overlapping sends and hang-ups, and delivers nothing to a client that hung up', async () => {
+    const mock = createMockResend();
+    const view = mock.asProviderMock();
+    view.inject('latency', { times: 2, latencyMs: 60_000 });
+    const first = new AbortController();
+    const second = new AbortController();
+    const pending = [
+      mock.handle(new Request(post('/emails', email), { signal: first.signal })),
+      mock.handle(new Request(post('/emails', email), { signal: second.signal })),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    first.abort();
+    second.abort();
+    const answers = await Promise.all(pending);
+    expect(answers.map((response) => response.type)).toEqual(['error', 'error']);
+    expect(view.peakInFlight()).toBe(2);
+    expect(view.hangUps()).toBe(2);
+    expect(view.sent()).toEqual([]);
+    await mock.handle(post('/emails', email));
+    expect(view.hangUps()).toBe(2);
+    view.reset();
+    expect([view.peakInFlight(), view.hangUps()]).toEqual([0, 0]);
+  });
+
+  it('reports cc, bcc, every recipient and the request headers', async () => {
+    const mock = createMockResend();
+    await mock.handle(
+      post('/emails', { ...email, cc: ['Bo <bo@example.com>'], bcc: ['audit@example.com'] }),
+    );
+    expect(mock.asProviderMock().sent()).toMatchObject([
+      {
+        to: ['jane@example.com'],
+        cc: ['bo@example.com'],
+        bcc: ['audit@example.com'],
+        recipients: ['jane@example.com', 'bo@example.com', 'audit@example.com'],
+        rawHeaders: [{ name: 'X-Entity-Ref-ID', value: 'abc' }],
+      },
+    ]);
+  });
+});
