@@ -3,7 +3,6 @@ import {
   type CheckItem,
   type CheckReport,
   checkReport,
-  failedItem,
   type JsonHttpClient,
 } from '@org/connector-core/provider';
 import type { PostmarkConfig } from './config-schema.js';
