@@ -58,6 +58,11 @@ export interface OutgoingEmail {
 export interface TransportContext {
   /** Fires when the caller aborts or the connector closes; transports pass it to their I/O. */
   signal: AbortSignal;
+  /**
+   * The caller's `SendOptions.idempotencyKey`, for a provider with its own deduplication (e.g.
+   * Resend's `Idempotency-Key` header). The pipeline deduplicates by it already.
+   */
+  idempotencyKey?: string;
 }
 
 export interface TransportResult {

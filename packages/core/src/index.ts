@@ -57,6 +57,13 @@ export {
   deliveryEventTypes,
   suppressionForEvent,
 } from './delivery-event.js';
+export { createFailoverConnector } from './failover/failover-connector.js';
+export {
+  defaultFailoverOn,
+  type FailoverAttemptEvent,
+  type FailoverOptions,
+  type FailoverSendResult,
+} from './failover/failover-options.js';
 export { replyToFormItem, templatesFormItem } from './form-items.js';
 export {
   createMemoryIdempotencyStore,

@@ -11,4 +11,9 @@ export interface SendResult {
   requestId?: string;
   /** Provider calls made for this send (1 when the first attempt succeeded). */
   attempts: number;
+  /**
+   * Set by a composite connector (`createFailoverConnector`): which of its connectors took the
+   * message, by position in the list and by that connector's own provider and id.
+   */
+  sentBy?: { index: number; provider: string; connectorId: string };
 }

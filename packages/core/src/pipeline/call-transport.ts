@@ -17,9 +17,12 @@ function start(
   transport: EmailTransport,
   email: OutgoingEmail,
   signal: AbortSignal,
+  idempotencyKey: string | undefined,
 ): Promise<TransportResult> {
   try {
-    return Promise.resolve(transport.send(email, { signal }));
+    return Promise.resolve(
+      transport.send(email, idempotencyKey === undefined ? { signal } : { signal, idempotencyKey }),
+    );
   } catch (error) {
     return Promise.reject(error);
   }
@@ -43,6 +46,7 @@ export async function callTransport(
   provider: string,
   closeSignal: AbortSignal,
   callerSignal: AbortSignal | undefined,
+  idempotencyKey?: string,
 ): Promise<TransportResult> {
   const aborted = () => abortedError(provider, callerSignal);
   const signal =
@@ -50,7 +54,10 @@ export async function callTransport(
   // close() may have run since the send started (e.g. from an onEvent listener).
   if (signal.aborted) throw aborted();
   try {
-    return checkResult(await raceAbort(start(transport, email, signal), signal, aborted), provider);
+    return checkResult(
+      await raceAbort(start(transport, email, signal, idempotencyKey), signal, aborted),
+      provider,
+    );
   } catch (error) {
     if (signal.aborted) throw aborted();
     throw error;

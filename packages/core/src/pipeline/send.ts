@@ -69,6 +69,7 @@ export async function send(
       provider,
       lifecycle.signal,
       signal,
+      typeof options.idempotencyKey === 'string' ? options.idempotencyKey : undefined,
     );
     const sendResult: SendResult = {
       messageId: result.messageId,

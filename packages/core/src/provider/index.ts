@@ -68,6 +68,14 @@ export {
   type MappedError,
 } from './error-table.js';
 export {
+  createJsonHttpClient,
+  HttpTimeoutError,
+  type JsonHttpClient,
+  type JsonHttpClientOptions,
+  type JsonHttpRequest,
+  type JsonHttpResponse,
+} from './json-http-client.js';
+export {
   type NetworkErrorClass,
   type NetworkFailure,
   networkErrorClassOf,

@@ -1,3 +1,10 @@
+export { createFaultQueue, type FaultQueue } from './fault-queue.js';
+export {
+  type FetchHandler,
+  type FetchServer,
+  type FetchServerOptions,
+  startFetchServer,
+} from './fetch-server.js';
 export {
   createMemoryConnector,
   createMemoryProvider,

@@ -1,0 +1,90 @@
+import { type ConnectorMetadata, replyToFormItem, templatesFormItem } from '@org/connector-core';
+
+export const postmarkProvider = 'postmark';
+
+export const postmarkMetadata: ConnectorMetadata = {
+  id: 'postmark-email',
+  provider: postmarkProvider,
+  name: 'Postmark',
+  description: 'Sends verification and notification emails through the Postmark API.',
+  capabilities: {
+    check: true,
+    tags: true,
+    replyTo: true,
+    retries: true,
+    requestTimeout: true,
+  },
+  formItems: [
+    {
+      key: 'serverToken',
+      label: 'Server API token',
+      type: 'secret',
+      required: true,
+      secret: true,
+      description: 'From your Postmark server → API Tokens.',
+    },
+    {
+      key: 'accountToken',
+      label: 'Account API token',
+      type: 'secret',
+      required: false,
+      secret: true,
+      description: 'Optional: lets check() confirm the sender signature.',
+    },
+    {
+      key: 'emailAddress',
+      label: 'From address',
+      type: 'text',
+      required: true,
+      placeholder: 'Acme <noreply@acme.com>',
+      description: 'A confirmed sender signature, or an address on a verified domain.',
+    },
+    replyToFormItem,
+    {
+      key: 'messageStream',
+      label: 'Message stream',
+      type: 'text',
+      required: false,
+      placeholder: 'outbound',
+      description: 'A transactional message stream ID of the server.',
+    },
+    {
+      key: 'tag',
+      label: 'Tag',
+      type: 'text',
+      required: false,
+      description: 'Postmark tag for statistics; default: the usage type (SignIn, Register, …).',
+    },
+    {
+      key: 'metadata',
+      label: 'Metadata',
+      type: 'json',
+      required: false,
+      description: 'Metadata added to every email, e.g. {"app": "web"}.',
+    },
+    { key: 'headers', label: 'Headers', type: 'json', required: false },
+    { key: 'trackOpens', label: 'Track opens', type: 'boolean', required: false },
+    {
+      key: 'trackLinks',
+      label: 'Track links',
+      type: 'select',
+      required: false,
+      options: [
+        { value: 'None', label: 'None' },
+        { value: 'HtmlAndText', label: 'HTML and text' },
+        { value: 'HtmlOnly', label: 'HTML only' },
+        { value: 'TextOnly', label: 'Text only' },
+      ],
+    },
+    {
+      key: 'baseUrl',
+      label: 'API base URL',
+      type: 'text',
+      required: false,
+      placeholder: 'https://api.postmarkapp.com',
+    },
+    { key: 'requestTimeoutMs', label: 'Request timeout (ms)', type: 'number', required: false },
+    { key: 'maxAttempts', label: 'Attempts per send', type: 'number', required: false },
+    templatesFormItem,
+  ],
+};
