@@ -19,9 +19,16 @@ export function formatIssues(error: z.ZodError): string[] {
   // Bounded: a list of a thousand bad entries names the first ones and counts the rest.
   const shown = error.issues
     .slice(0, maxIssueLines)
-    .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
+    .map((issue) => clip(`${formatIssuePath(issue.path)}: ${issue.message}`));
   const more = error.issues.length - shown.length;
   return more > 0 ? [...shown, `… and ${more} more`] : shown;
 }
 
 const maxIssueLines = 50;
+// A refinement may quote a field (a duplicate's locale); when that field is itself the
+// oversized value being refused, the line must name it, not repeat it.
+const maxIssueLineLength = 300;
+
+function clip(line: string): string {
+  return line.length > maxIssueLineLength ? `${line.slice(0, maxIssueLineLength)}…` : line;
+}

@@ -57,6 +57,16 @@ describe('templatesSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('duplicate template for usageType SignIn');
   });
+
+  it('names, not repeats, an oversized locale that two templates share (regression: a 400 KB message)', () => {
+    const locale = `${'a'.repeat(64)}@${'b.'.repeat(200_000)}com`;
+    const template = { usageType: 'SignIn', locale, subject: 'a', content: 'b' };
+    const result = templatesSchema.safeParse([...requiredTemplates, template, template]);
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((found) => found.message);
+    expect(messages.some((message) => message.startsWith('duplicate template'))).toBe(true);
+    for (const message of messages) expect(message.length).toBeLessThan(300);
+  });
 });
 
 describe('template size and nesting limits', () => {

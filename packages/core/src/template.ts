@@ -68,7 +68,7 @@ export const templatesSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [index],
-        message: `duplicate template for usageType ${t.usageType}${t.locale ? ` and locale ${t.locale}` : ' with no locale'} (also at index ${first})`,
+        message: `duplicate template for usageType ${t.usageType}${t.locale ? ` and locale ${t.locale.slice(0, 40)}` : ' with no locale'} (also at index ${first})`,
       });
     });
   });
