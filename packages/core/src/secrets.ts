@@ -1,4 +1,6 @@
-import { globalRegistry, type z } from 'zod';
+import type { z } from 'zod';
+import { unwrapLazySchema } from './lazy-schema.js';
+import { zodModule } from './zod-runtime.js';
 
 /** What a secret value is replaced with in inspect output, JSON, events and error messages. */
 export const redacted = '[redacted]';
@@ -20,7 +22,7 @@ export function secret<Schema extends z.ZodType>(schema: Schema): Schema {
 
 /** True when this schema (not its children) is marked secret. */
 export function isSecretSchema(schema: z.ZodType): boolean {
-  return globalRegistry.get(schema)?.secret === true;
+  return zodModule().globalRegistry.get(unwrapLazySchema(schema))?.secret === true;
 }
 
 interface SchemaDef {

@@ -44,9 +44,12 @@ export {
   type TransportFactoryContext,
 } from '../define-email-connector.js';
 export { replyToFormItem, templatesFormItem } from '../form-items.js';
+// Schemas built on first use, so importing a provider loads no zod.
+export { lazySchema, unwrapLazySchema } from '../lazy-schema.js';
 export type { RateLimiter, RateLimitRequest, ReleaseToken } from '../rate-limiter.js';
 export { redacted, scrubSecrets, secret, secretFieldsOf } from '../secrets.js';
 export { templatesSchema } from '../template.js';
+export type { Zod } from '../zod-runtime.js';
 export { raceAbort } from './abort-race.js';
 export {
   type BackoffOptions,

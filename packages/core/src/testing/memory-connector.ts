@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ConnectorError,
   type ConnectorErrorCode,
@@ -17,6 +17,7 @@ import type {
   TransportResult,
 } from '../contract.js';
 import { defineEmailConnector } from '../define-email-connector.js';
+import { lazySchema } from '../lazy-schema.js';
 import { formatMailbox } from '../mailbox.js';
 import { type Template, templatesSchema } from '../template.js';
 import {
@@ -73,13 +74,15 @@ export interface MemoryConnectorOptions {
   provider?: MemoryProvider;
 }
 
-export const memoryConfigSchema = z.object({
-  templates: templatesSchema,
-  from: z.string().min(1, 'from must be a mailbox such as `Acme <noreply@acme.test>`'),
-  replyTo: z.array(z.string()).optional(),
-  tags: z.record(z.string(), z.string()).optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-});
+export const memoryConfigSchema = lazySchema((z) =>
+  z.object({
+    templates: templatesSchema,
+    from: z.string().min(1, 'from must be a mailbox such as `Acme <noreply@acme.test>`'),
+    replyTo: z.array(z.string()).optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  }),
+);
 
 export type MemoryConnectorConfig = z.infer<typeof memoryConfigSchema>;
 
