@@ -8,7 +8,7 @@ import {
   tagsField,
   templatesSchema,
   type Zod,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import type { z } from 'zod';
 
 const regionSource = '[a-z]{2,4}(?:-[a-z]+){1,3}-\\d{1,2}';

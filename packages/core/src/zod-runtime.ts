@@ -27,7 +27,14 @@ function load(): typeof ZodModule {
       // fall through to the CJS build
     }
   }
-  return require('zod') as typeof ZodModule;
+  try {
+    return require('zod') as typeof ZodModule;
+  } catch (error) {
+    throw new Error(
+      `@org/connector-core loads zod on first use with require(), and found none from ${base}. A bundle must keep "zod" external and ship it in node_modules.`,
+      { cause: error },
+    );
+  }
 }
 
 /** zod, loaded on first use. */
