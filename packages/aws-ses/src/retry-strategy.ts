@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { StandardRetryStrategy } from '@smithy/core/retry';
 
 type Refresh = StandardRetryStrategy['refreshRetryTokenForRetry'];
@@ -37,7 +36,12 @@ let defined: SesRetryStrategyClass | undefined;
  */
 export function sesRetryStrategyClass(): SesRetryStrategyClass {
   if (defined !== undefined) return defined;
-  const base = typeof __filename === 'string' ? __filename : import.meta.url;
+  // The ESM build has import.meta.resolve and its URL; the CJS build has neither resolve nor a
+  // global-free import.meta, but its own __filename (which in ESM may be a global: `node -e`).
+  const meta = import.meta as { url?: string; resolve?: unknown };
+  const base = typeof meta.resolve === 'function' && meta.url ? meta.url : __filename;
+  // getBuiltinModule: an ES module import of node:module would cost every import ~0.4 ms.
+  const { createRequire } = process.getBuiltinModule('node:module');
   const { StandardRetryStrategy: Standard } = createRequire(base)(
     '@smithy/core/retry',
   ) as typeof import('@smithy/core/retry');

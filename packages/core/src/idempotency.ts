@@ -1,10 +1,10 @@
-import { inspect } from 'node:util';
 import { ConnectorError } from './connector-error.js';
 import type { IdempotencyOptions, SendResult } from './contract.js';
 import { canonicalJson, createDigest } from './idempotency-fingerprint.js';
 import { createMemoryIdempotencyStore } from './idempotency-memory-store.js';
 import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
 import { maxIdempotencyKeyLength } from './input-limits.js';
+import { inspect } from './node-builtins.js';
 import { raceAbort } from './provider/abort-race.js';
 
 export const defaultIdempotencyTtlMs = 10 * 60_000;

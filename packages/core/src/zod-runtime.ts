@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as ZodModule from 'zod';
+import { packageRequire } from './node-builtins.js';
 
 /** zod's `z` namespace: what a schema builder is handed. */
 export type Zod = typeof ZodModule.z;
@@ -12,8 +12,7 @@ let loaded: typeof ZodModule | undefined;
 // the first schema use instead, synchronously, so `createXConnector(config)` can still validate
 // its config and throw before it returns.
 function load(): typeof ZodModule {
-  const base = typeof __filename === 'string' ? __filename : import.meta.url;
-  const require = createRequire(base);
+  const require = packageRequire();
   // The ESM build requires zod's ESM entry (Node ≥ 20.19 and ≥ 22.12 load ES modules with
   // require), so an app that imports zod itself shares this one copy. `import.meta.resolve` is
   // missing in the CJS build, and require(esm) is off on Node 22.0 to 22.11: then zod's CJS
@@ -31,7 +30,7 @@ function load(): typeof ZodModule {
     return require('zod') as typeof ZodModule;
   } catch (error) {
     throw new Error(
-      `@org/connector-core loads zod on first use with require(), and found none from ${base}. A bundle must keep "zod" external and ship it in node_modules.`,
+      `@org/connector-core loads zod on first use with require(), and found none from its dist/. A bundle must keep "zod" external and ship it in node_modules.`,
       { cause: error },
     );
   }

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { ConnectorError } from '../connector-error.js';
 import type {
   CheckItem,
@@ -13,6 +12,7 @@ import type {
 } from '../contract.js';
 import { createIdempotency, type IdempotentMessage } from '../idempotency.js';
 import { maskAddress } from '../mailbox.js';
+import { inspect } from '../node-builtins.js';
 import type { UsageType } from '../usage-types.js';
 import {
   type FailoverAttemptEvent,
