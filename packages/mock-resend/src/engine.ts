@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createFaultQueue } from '@org/connector-core/testing';
+import { createFaultQueue, createRequestTracker } from '@org/connector-core/testing';
 import { type ResendErrorName, resendError, resendErrors } from './errors.js';
 import { createIdempotencyKeys } from './idempotency.js';
 import { isProblem, type ParsedEmail, parseEmail } from './parse-email.js';
 import { createRateLimiter } from './rate-limiter.js';
-import { createRequestTracker } from './request-tracker.js';
 import type {
   MockResendDomain,
   MockResendOptions,

@@ -1,13 +1,14 @@
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  type InjectOptions,
+  mswCatchAllHandlers,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
 } from '@org/connector-core/testing';
 import type { RequestHandler } from 'msw';
 import { addressOf } from './engine/address.js';
-import { connectionReset, loadMsw, SES_ENDPOINT_PATTERN } from './msw-handlers.js';
+import { loadMsw, SES_ENDPOINT_PATTERN } from './msw-handlers.js';
 import { createSnsMswHandlers } from './sns/sns-msw-handlers.js';
 import type { Fault, MockSes, OutboxMessage } from './types.js';
 
@@ -159,43 +160,6 @@ export function createSesProviderMock(mock: MockSes): ProviderMock {
   };
 }
 
-interface RawClientRequest extends NodeJS.EventEmitter {
-  destroy(): void;
-  agent?: { customAgent?: { destroy(): void } };
-}
-
-/** The `http.ClientRequest` msw's interceptor keeps on the fetch Request it hands a handler. */
-function rawClientRequest(request: Request): RawClientRequest | undefined {
-  const key = Object.getOwnPropertySymbols(request).find((s) => s.description === 'kRawRequest');
-  const raw = key === undefined ? undefined : (request as unknown as Record<symbol, unknown>)[key];
-  return raw && typeof (raw as RawClientRequest).once === 'function'
-    ? (raw as RawClientRequest)
-    : undefined;
-}
-
-// msw swaps the client's http.Agent for its own, so the client's `agent.destroy()` (what an
-// SDK's close does) no longer reaches the requests in flight; this restores that link.
-const inFlightByAgent = new WeakMap<object, Set<RawClientRequest>>();
-
-function trackAgent(raw: RawClientRequest): () => void {
-  const agent = raw.agent?.customAgent;
-  if (!agent) return () => {};
-  let requests = inFlightByAgent.get(agent);
-  if (!requests) {
-    const tracked = new Set<RawClientRequest>();
-    requests = tracked;
-    inFlightByAgent.set(agent, tracked);
-    const destroy = agent.destroy.bind(agent);
-    agent.destroy = () => {
-      for (const request of tracked) request.destroy();
-      destroy();
-    };
-  }
-  requests.add(raw);
-  const set = requests;
-  return () => set.delete(raw);
-}
-
 /**
  * msw handlers for the conformance suite: the mock's own handlers, plus what a real server
  * sees and msw does not pass on: when the client destroys its request (an abort, a timeout),
@@ -206,23 +170,13 @@ export function createConformanceHandlers(
   endpoints: readonly string[] = [],
 ): RequestHandler[] {
   const { http } = loadMsw();
-  const resolver = async ({ request }: { request: Request }) => {
-    const raw = rawClientRequest(request);
-    const hungUp = new AbortController();
-    const onClose = (): void => hungUp.abort();
-    raw?.once('close', onClose);
-    const untrack = raw ? trackAgent(raw) : () => {};
-    try {
-      const response = await mock.handle(new Request(request, { signal: hungUp.signal }));
-      return response.type === 'error' ? connectionReset() : response;
-    } finally {
-      raw?.off('close', onClose);
-      untrack();
-    }
-  };
   return [
-    http.all(SES_ENDPOINT_PATTERN, resolver),
-    ...endpoints.map((base) => http.all(`${new URL(base).origin}/*`, resolver)),
+    ...mswCatchAllHandlers<RequestHandler>(
+      http,
+      endpoints.map((base) => new URL(base).origin),
+      (request) => mock.handle(request),
+      { label: 'mock-ses', patterns: [SES_ENDPOINT_PATTERN] },
+    ),
     // SNS (certificates, subscription confirmations) as in `mock.handlers`.
     ...createSnsMswHandlers(mock.sns),
   ];

@@ -68,6 +68,12 @@ export {
   type MappedError,
 } from './error-table.js';
 export {
+  type HttpFailureFacts,
+  type HttpFailureRuleOptions,
+  httpFailureFacts,
+  httpFailureRules,
+} from './http-failure.js';
+export {
   createJsonHttpClient,
   HttpTimeoutError,
   type JsonHttpClient,

@@ -17,6 +17,14 @@ export {
   memoryConfigSchema,
 } from './memory-connector.js';
 export {
+  type CatchAllOptions,
+  connectionResetResponse,
+  type MswHttp,
+  mswCatchAllHandlers,
+  requireOptionalPeer,
+} from './msw-catch-all.js';
+export { handleWithHangUps } from './msw-hang-ups.js';
+export {
   type DeliveredEmail,
   type InjectOptions,
   type ProviderErrorFaultKind,
@@ -27,3 +35,4 @@ export {
   providerFaultOutcomes,
   type RawHeader,
 } from './provider-mock.js';
+export { createRequestTracker, type RequestTracker } from './request-tracker.js';
