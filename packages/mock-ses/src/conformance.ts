@@ -1,10 +1,13 @@
 import {
   type DeliveredEmail,
+  type FaultVariants,
+  faultVariantNames,
   type InjectOptions,
   mswCatchAllHandlers,
   type ProviderErrorFaultKind,
   type ProviderFaultKind,
   type ProviderMock,
+  pickFaultVariant,
 } from '@org/connector-core/testing';
 import type { RequestHandler } from 'msw';
 import { addressOf } from './engine/address.js';
@@ -22,7 +25,7 @@ const CLIENT_CLOSED = 499;
  * Every wire form SES (or what stands in front of it) answers each provider-neutral fault
  * with; a connector's error mapping must handle all of them.
  */
-const sesFaultVariants: Record<ProviderErrorFaultKind, Record<string, Fault>> = {
+const sesFaultVariants: FaultVariants<Fault> = {
   throttle: {
     TooManyRequestsException: {
       kind: 'TooManyRequestsException',
@@ -75,20 +78,12 @@ const sesFaultVariants: Record<ProviderErrorFaultKind, Record<string, Fault>> = 
 
 function sesFault(kind: ProviderFaultKind, options: InjectOptions): Fault {
   if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 0 };
-  const variants = sesFaultVariants[kind];
-  if (!variants) {
-    throw new TypeError(
-      `@org/mock-ses: unknown provider fault '${String(kind)}' expected one of throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error, latency`,
-    );
-  }
-  const variant = options.variant ?? Object.keys(variants)[0]!;
-  const fault = variants[variant];
-  if (!fault) {
-    throw new TypeError(
-      `@org/mock-ses: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}`,
-    );
-  }
-  return fault;
+  return pickFaultVariant(
+    sesFaultVariants,
+    kind,
+    options.variant,
+    (message) => new TypeError(`@org/mock-ses: ${message}`),
+  );
 }
 
 export function toDeliveredEmail(message: OutboxMessage): DeliveredEmail {
@@ -146,7 +141,7 @@ export function createSesProviderMock(mock: MockSes): ProviderMock {
         return true;
       }, entry.fault);
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(sesFaultVariants[kind] ?? {}),
+    faultVariants: (kind: ProviderErrorFaultKind) => faultVariantNames(sesFaultVariants, kind),
     peakInFlight: () => peak,
     hangUps: () =>
       mock.requests.operations().filter((entry) => entry.status === CLIENT_CLOSED).length,

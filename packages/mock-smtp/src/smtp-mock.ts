@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { domainToASCII } from 'node:url';
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  faultVariantNames,
+  type InjectOptions,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
 } from '@org/connector-core/testing';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -424,7 +425,7 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
         ...(injectOptions.times === undefined ? {} : { times: injectOptions.times }),
       });
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(providerFaultVariants[kind] ?? {}),
+    faultVariants: (kind: ProviderErrorFaultKind) => faultVariantNames(providerFaultVariants, kind),
     peakInFlight: () => peakInFlight,
     hangUps: () => hangUps,
     reset(): void {

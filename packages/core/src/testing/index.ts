@@ -1,5 +1,10 @@
 export { createFaultQueue, type FaultQueue } from './fault-queue.js';
 export {
+  type FaultVariants,
+  faultVariantNames,
+  pickFaultVariant,
+} from './fault-variants.js';
+export {
   type FetchHandler,
   type FetchServer,
   type FetchServerOptions,
