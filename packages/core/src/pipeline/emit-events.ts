@@ -23,9 +23,11 @@ export function createEmitter(onEvent: ConnectorOptions['onEvent']): Emit | unde
 export interface SendEvents {
   success(result: SendResult): void;
   error(error: ConnectorError): void;
+  /** The suppression store failed and the send goes on unchecked. */
+  suppressionUnchecked(error: unknown): void;
 }
 
-const silent: SendEvents = { success() {}, error() {} };
+const silent: SendEvents = { success() {}, error() {}, suppressionUnchecked() {} };
 
 export function startSendEvents(
   emit: Emit | undefined,
@@ -46,6 +48,15 @@ export function startSendEvents(
         attempts: result.attempts,
         messageId: result.messageId,
         ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+      });
+    },
+    suppressionUnchecked(error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      emit({
+        type: 'send:suppression-unchecked',
+        ...base,
+        // A store's error may quote the key it looked up: addresses in it are masked too.
+        message: text.slice(0, 300).replace(/[^\s@"'<>]+@[^\s@"'<>]+/g, maskAddress),
       });
     },
     error(error) {
