@@ -24,6 +24,10 @@ import type {
   SmtpStage,
 } from './types.js';
 
+// Over 300 lines, on purpose: startSmtpMock is one SMTP session state machine (smtp-server's
+// callbacks per stage, the fault that applies at each stage, the outbox it fills); its parts
+// share the session and server state, and split into files they only pass that state around.
+
 interface PendingFault {
   fault: SmtpFault;
   remaining: number;

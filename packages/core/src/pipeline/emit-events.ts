@@ -1,12 +1,14 @@
 import type { ConnectorError } from '../connector-error.js';
-import type { ConnectorEvent, ConnectorOptions, SendResult } from '../contract.js';
+import type { ConnectorEvent, SendResult } from '../contract.js';
 import { maskAddress } from '../mailbox.js';
 import type { UsageType } from '../usage-types.js';
 
-export type Emit = (event: ConnectorEvent) => void;
+export type Emit<Event = ConnectorEvent> = (event: Event) => void;
 
-/** The connector's `onEvent`, made safe: a throwing or rejecting listener never breaks a send. */
-export function createEmitter(onEvent: ConnectorOptions['onEvent']): Emit | undefined {
+/** A listener (`onEvent`), made safe: a throwing or rejecting listener never breaks a send. */
+export function createEmitter<Event = ConnectorEvent>(
+  onEvent: ((event: Event) => unknown) | undefined,
+): Emit<Event> | undefined {
   if (!onEvent) return undefined;
   return (event) => {
     try {

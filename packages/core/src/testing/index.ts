@@ -12,15 +12,17 @@ export {
 } from './fetch-server.js';
 export {
   createMemoryConnector,
-  createMemoryProvider,
-  type FailNextOptions,
   type MemoryConnector,
   type MemoryConnectorConfig,
   type MemoryConnectorOptions,
-  type MemoryOutboxEntry,
-  type MemoryProvider,
   memoryConfigSchema,
 } from './memory-connector.js';
+export {
+  createMemoryProvider,
+  type FailNextOptions,
+  type MemoryOutboxEntry,
+  type MemoryProvider,
+} from './memory-provider.js';
 export {
   type CatchAllOptions,
   connectionResetResponse,
