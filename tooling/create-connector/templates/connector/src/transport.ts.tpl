@@ -54,6 +54,7 @@ export function create__PASCAL__Transport(
       const attempt = async (n: number): Promise<TransportResult> => {
         try {
           if (retryAfterMs > 0) await sleep(retryAfterMs, signal);
+          retryAfterMs = 0;
           const response = await http.request({ method: 'POST', path: __CAMEL__SendPath, body, signal });
           const messageId = __CAMEL__MessageIdOf(response);
           if (messageId !== undefined) return { messageId, attempts: n };
