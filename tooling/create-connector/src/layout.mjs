@@ -2,6 +2,7 @@
 // which the generator emits and layout.test.mjs holds every package under packages/ to.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Packages under packages/ that are not providers nor mocks: the shared libraries. */
 export const libraryPackages = ['core', 'conformance'];
@@ -9,14 +10,19 @@ export const libraryPackages = ['core', 'conformance'];
 /** Shared stores (`packages/store-<backend>`, e.g. Redis) are libraries too: no provider layout. */
 export const isStorePackage = (name) => name.startsWith('store-');
 
-/** Every provider package `packages/<name>` has these files. */
-export const connectorFiles = [
+/** What every provider and mock package has: its manifest, README and configs, an index. */
+const packageFiles = [
   'package.json',
   'README.md',
   'tsconfig.json',
   'tsup.config.ts',
   'vitest.config.ts',
   'src/index.ts',
+];
+
+/** Every provider package `packages/<name>` has these files. */
+export const connectorFiles = [
+  ...packageFiles,
   'src/config-schema.ts',
   'src/metadata.ts',
   'src/transport.ts',
@@ -26,14 +32,7 @@ export const connectorFiles = [
 ];
 
 /** Every mock package `packages/mock-<name>` has these files. */
-export const mockFiles = [
-  'package.json',
-  'README.md',
-  'tsconfig.json',
-  'tsup.config.ts',
-  'vitest.config.ts',
-  'src/index.ts',
-];
+export const mockFiles = packageFiles;
 
 const conformanceTestPattern = /^conformance(\.[\w-]+)?\.test\.ts$/;
 
@@ -118,12 +117,17 @@ function sourceFiles(dir) {
     .sort();
 }
 
+/** The `engines.node` of this workspace's `@org/connector-core`, which every package shares. */
+function coreEngines() {
+  return readJson(fileURLToPath(new URL('../../../packages/core/package.json', import.meta.url)))
+    .engines?.node;
+}
+
 /** What is wrong with the package.json fields every provider and mock package shares. */
 function packageProblems(dir, pkg) {
   const problems = [];
-  const core = join(dir, '../core/package.json');
-  const engines = existsSync(core) ? readJson(core).engines?.node : undefined;
-  if (engines !== undefined && pkg.engines?.node !== engines) {
+  const engines = coreEngines();
+  if (pkg.engines?.node !== engines) {
     problems.push(
       `package.json engines.node is ${pkg.engines?.node}, not ${engines} as @org/connector-core`,
     );
@@ -163,10 +167,9 @@ function coreImportProblems(dir, files, { allowed, where }) {
   const problems = [];
   for (const file of files) {
     for (const specifier of importsOf(readFileSync(join(dir, file), 'utf8'))) {
-      if (specifier !== '@org/connector-core' && !specifier.startsWith('@org/connector-core/'))
-        continue;
+      // `.` is open to every file; a subpath must be an entry this file may take.
+      if (!specifier.startsWith('@org/connector-core/')) continue;
       const entry = specifier.slice('@org/connector-core/'.length);
-      if (specifier === '@org/connector-core') continue;
       if (!coreEntries.includes(entry)) {
         problems.push(
           `${file} imports ${specifier}: use an entry of @org/connector-core (., ${coreEntries.map((e) => `/${e}`).join(', ')})`,

@@ -117,7 +117,17 @@ describe('the layout rules', () => {
     await rm(join(dir, 'src/preflight.ts'));
     await rm(join(dir, 'test/conformance.server.test.ts'));
     await edit(join(dir, 'tsup.config.ts'), (text) => text.replace("'src/cli.ts'", "'src/bin.ts'"));
+    await edit(join(dir, 'package.json'), (text) => {
+      const pkg = JSON.parse(text);
+      pkg.engines.node = '>=18';
+      delete pkg.scripts['check:exports'];
+      return JSON.stringify(pkg);
+    });
+    await writeFile(join(dir, 'bin/split-mail-connector.js'), "import '../src/cli.ts';\n");
     expect(connectorLayoutProblems(dir, 'split-mail')).toEqual([
+      'package.json engines.node is >=18, not >=20.19 as @org/connector-core',
+      'package.json lacks the scripts check:exports',
+      'the bin ./bin/split-mail-connector.js must import ../dist/cli.js (built from src/cli.ts)',
       'tsup.config.ts must build src/cli.ts (the bin imports dist/cli.js)',
       'src/cli.ts must import its ConnectorCliDefinition from src/cli/ (e.g. ./cli/<name>-cli.js)',
       'src/cli/ has no test: run the CLI definition with runConnectorCli against the mock',
