@@ -2,8 +2,9 @@ import {
   type BaseErrorContext,
   createErrorMapper,
   type ErrorRule,
-  HttpTimeoutError,
-  networkFailureOf,
+  type HttpFailureFacts,
+  httpFailureFacts,
+  httpFailureRules,
 } from '@org/connector-core/provider';
 import { __PASCAL__ApiError } from './__NAME__-api-error.js';
 import { __CAMEL__Provider } from './metadata.js';
@@ -16,16 +17,11 @@ export interface __PASCAL__ErrorContext extends BaseErrorContext {
 }
 
 /** What the rules read off a failed __TITLE__ call, once. */
-export interface __PASCAL__Facts {
+export interface __PASCAL__Facts extends HttpFailureFacts {
   /** HTTP status of an answer; undefined when there was none. */
   status?: number;
   /** __TITLE__'s error name or code, when the answer was its JSON. */
   name?: string;
-  message: string;
-  /** Set when the request outlived `requestTimeoutMs`. */
-  timeoutMs?: number;
-  /** The errno of a failed connection, e.g. `ECONNRESET`. */
-  network?: string;
 }
 
 type Rule = ErrorRule<__PASCAL__Facts, __PASCAL__ErrorContext>;
@@ -46,19 +42,10 @@ const refused = (facts: __PASCAL__Facts) =>
  * and test each row in src/error-mapping.test.ts.
  */
 export const __CAMEL__ErrorRules: readonly Rule[] = [
-  {
-    when: (facts) => facts.timeoutMs !== undefined,
-    code: 'timeout',
-    message: (facts) => `__TITLE__ did not answer within ${facts.timeoutMs} ms.`,
-    hint: () => 'Raise requestTimeoutMs, or retry later.',
-  },
-  {
-    when: (facts) => facts.network !== undefined,
-    code: 'provider_unavailable',
-    message: (facts) => `Could not reach __TITLE__ (${facts.network}).`,
-    hint: () =>
-      'The connection to the __TITLE__ API failed; it is usually transient. Check the network and baseUrl if it persists.',
-  },
+  ...httpFailureRules<__PASCAL__Facts, __PASCAL__ErrorContext>({
+    name: '__TITLE__',
+    timeoutHint: 'Raise requestTimeoutMs, or retry later.',
+  }),
   {
     when: (facts) => facts.status === 429,
     code: 'rate_limit_exceeded',
@@ -87,11 +74,7 @@ function factsOf(error: unknown): __PASCAL__Facts {
       message: error.message,
     };
   }
-  if (error instanceof HttpTimeoutError)
-    return { timeoutMs: error.timeoutMs, message: error.message };
-  const network = networkFailureOf(error);
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { ...(network ? { network: network.code } : {}), message: message.slice(0, 300) };
+  return httpFailureFacts(error);
 }
 
 /** Turns whatever a __TITLE__ call threw into a typed `ConnectorError`, keeping it as `cause`. */

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createFaultQueue } from '@org/connector-core/testing';
+import { createFaultQueue, createRequestTracker } from '@org/connector-core/testing';
 import { __CAMEL__Error } from './errors.js';
 import { isProblem, type ParsedEmail, parseEmail } from './parse-email.js';
-import { createRequestTracker } from './request-tracker.js';
 import type {
   __PASCAL__Fault,
   __PASCAL__OutboxMessage,

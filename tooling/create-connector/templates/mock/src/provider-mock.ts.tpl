@@ -1,10 +1,13 @@
 import { parseMailbox } from '@org/connector-core';
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  type FaultVariants,
+  faultVariantNames,
+  type InjectOptions,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
+  pickFaultVariant,
 } from '@org/connector-core/testing';
 import type { __PASCAL__Engine } from './engine.js';
 import type { __PASCAL__Fault, __PASCAL__OutboxMessage } from './types.js';
@@ -18,7 +21,7 @@ import type { __PASCAL__Fault, __PASCAL__OutboxMessage } from './types.js';
  * (`quota_exhausted`: the plan's limit is spent; `rejected_identity`: an unverified sender;
  * `auth_failure`: a wrong or missing key; `unavailable`: its own 5xx besides the edge's).
  */
-const __CAMEL__FaultVariants: Record<ProviderErrorFaultKind, Record<string, __PASCAL__Fault>> = {
+const __CAMEL__FaultVariants: FaultVariants<__PASCAL__Fault> = {
   throttle: {},
   quota_exhausted: {},
   rejected_identity: {},
@@ -32,29 +35,27 @@ const __CAMEL__FaultVariants: Record<ProviderErrorFaultKind, Record<string, __PA
   },
 };
 
-function variantsOf(kind: ProviderErrorFaultKind): Record<string, __PASCAL__Fault> {
-  const variants = __CAMEL__FaultVariants[kind];
-  if (!variants) throw new TypeError(`__MOCKPACKAGE__: unknown provider fault '${String(kind)}'.`);
-  if (Object.keys(variants).length === 0) {
+/** The variant names of `kind`; a kind left empty above is a stub to fill in. */
+function variantNamesOf(kind: ProviderErrorFaultKind): string[] {
+  const names = faultVariantNames(__CAMEL__FaultVariants, kind);
+  if (names.length === 0 && Object.hasOwn(__CAMEL__FaultVariants, kind)) {
     throw new Error(
       `Not implemented: fill in src/provider-mock.ts of __MOCKPACKAGE__ (the ${kind} variants): how __TITLE__ answers it.`,
     );
   }
-  return variants;
+  return names;
 }
 
 /** How __TITLE__ answers a provider-neutral fault of the conformance suite, in wire form `variant`. */
 export function __CAMEL__FaultFor(kind: ProviderFaultKind, options: InjectOptions = {}): __PASCAL__Fault {
   if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 1_000 };
-  const variants = variantsOf(kind);
-  const variant = options.variant ?? Object.keys(variants)[0]!;
-  const fault = variants[variant];
-  if (fault === undefined) {
-    throw new TypeError(
-      `__MOCKPACKAGE__: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}.`,
-    );
-  }
-  return fault;
+  variantNamesOf(kind);
+  return pickFaultVariant(
+    __CAMEL__FaultVariants,
+    kind,
+    options.variant,
+    (message) => new TypeError(`__MOCKPACKAGE__: ${message}`),
+  );
 }
 
 const addresses = (mailboxes: string[]): string[] =>
@@ -91,7 +92,7 @@ export function create__PASCAL__ProviderMock(engine: __PASCAL__Engine): Provider
     inject(kind: ProviderFaultKind, options: InjectOptions = {}) {
       engine.fault(__CAMEL__FaultFor(kind, options), options.times ?? 1);
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(variantsOf(kind)),
+    faultVariants: (kind: ProviderErrorFaultKind) => variantNamesOf(kind),
     peakInFlight: () => engine.tracker.peakInFlight(),
     hangUps: () => engine.tracker.hangUps(),
     reset: () => engine.reset(),
