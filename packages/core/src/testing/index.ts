@@ -23,6 +23,7 @@ export {
   type MemoryOutboxEntry,
   type MemoryProvider,
 } from './memory-provider.js';
+export { type ServableMock, startMockHttpServer } from './mock-http-server.js';
 export {
   type CatchAllOptions,
   connectionResetResponse,
