@@ -200,11 +200,8 @@ function parseDomain(domain: string, label: string): string {
 }
 
 /** The A-label of a U-label, or an error when converting would change more than its form. */
-/**
- * An `xn--` label is valid punycode when it decodes to a U-label (non-ASCII) that encodes back to
- * it. Node's URL parsers disagree on a label that does not decode: Node 20 and 22 answer '',
- * Node 24 the label unchanged; both fail this test.
- */
+// Valid punycode decodes to a U-label (non-ASCII) that encodes back. An undecodable label comes
+// back '' from Node 20 and 22, unchanged from Node 24: both fail this test.
 function isPunycodeLabel(part: string): boolean {
   const decoded = domainToUnicode(part);
   return nonAsciiPattern.test(decoded) && domainToASCII(decoded) === part.toLowerCase();
