@@ -168,6 +168,14 @@ export type ConnectorEvent =
       retryAfterMs: number;
     })
   | (ConnectorEventBase & {
+      /**
+       * The suppression store failed and `suppression.onStoreError` is `send`: this send goes
+       * out without the check. `message` is the store's error (never the recipient's address).
+       */
+      type: 'send:suppression-unchecked';
+      message: string;
+    })
+  | (ConnectorEventBase & {
       type: 'send:error';
       durationMs: number;
       attempts?: number;

@@ -1,14 +1,12 @@
 import { ConnectorError } from './connector-error.js';
 import type { IdempotencyOptions, SendResult } from './contract.js';
-import { canonicalJson, createDigest } from './idempotency-fingerprint.js';
-import { createMemoryIdempotencyStore } from './idempotency-memory-store.js';
-import type { IdempotencyClaim, IdempotencyRecord, IdempotencyStore } from './idempotency-store.js';
+import { checkClaim } from './idempotency-claim.js';
+import { canonicalJson } from './idempotency-fingerprint.js';
+import { resolveIdempotencyOptions } from './idempotency-options.js';
+import type { IdempotencyRecord } from './idempotency-store.js';
 import { maxIdempotencyKeyLength } from './input-limits.js';
 import { inspect } from './node-builtins.js';
 import { raceAbort } from './provider/abort-race.js';
-
-export const defaultIdempotencyTtlMs = 10 * 60_000;
-export const defaultIdempotencyClaimTtlMs = 60_000;
 
 // Waiting on another process's send: start fast (most sends take well under a second), then
 // back off so a crowd of waiters does not hammer a shared store.
@@ -50,21 +48,6 @@ function describeError(error: unknown): string {
   return String(error).slice(0, 300);
 }
 
-function positiveInteger(value: unknown, fallback: number, field: string, problems: string[]) {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    problems.push(`idempotency.${field}: must be a positive whole number of milliseconds`);
-    return fallback;
-  }
-  return value;
-}
-
-function isStore(value: unknown): value is IdempotencyStore {
-  if (typeof value !== 'object' || value === null) return false;
-  const store = value as Record<string, unknown>;
-  return ['get', 'set', 'delete', 'claim'].every((method) => typeof store[method] === 'function');
-}
-
 /**
  * Coordinates sends that carry an idempotency key: one send per key reaches the provider,
  * within this process (callers share the in-flight promise) and across processes (through
@@ -76,36 +59,7 @@ export function createIdempotency(
   options: IdempotencyOptions | undefined,
   { provider, connectorId }: IdempotencyContext,
 ): Idempotency {
-  const problems: string[] = [];
-  const raw: IdempotencyOptions = options ?? {};
-  if (typeof raw !== 'object' || raw === null) {
-    problems.push('idempotency: must be an object');
-  }
-  const ttlMs = positiveInteger(raw.ttlMs, defaultIdempotencyTtlMs, 'ttlMs', problems);
-  const claimTtlMs = positiveInteger(
-    raw.claimTtlMs,
-    defaultIdempotencyClaimTtlMs,
-    'claimTtlMs',
-    problems,
-  );
-  if (raw.store !== undefined && !isStore(raw.store)) {
-    problems.push('idempotency.store: must have get, set, delete and claim methods');
-  }
-  if (raw.secret !== undefined && (typeof raw.secret !== 'string' || raw.secret === '')) {
-    problems.push('idempotency.secret: must be a non-empty string');
-  }
-  if (problems.length > 0) {
-    throw new ConnectorError(
-      'invalid_config',
-      `Invalid ${provider} connector options:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-      {
-        provider,
-        hint: 'Pass idempotency: { store?, ttlMs?, claimTtlMs?, secret? }; see IdempotencyOptions.',
-      },
-    );
-  }
-  const store = raw.store ?? createMemoryIdempotencyStore();
-  const digest = createDigest(raw.secret);
+  const { store, ttlMs, claimTtlMs, digest } = resolveIdempotencyOptions(options, provider);
   const inflight = new Map<string, { fingerprint: string; result: Promise<SendResult> }>();
 
   const reused = (): ConnectorError =>
@@ -274,35 +228,4 @@ function stopSignal(run: IdempotentRun): AbortSignal {
 // A caller sharing another's in-flight send may abort its own wait without affecting it.
 function abortable(promise: Promise<SendResult>, run: IdempotentRun): Promise<SendResult> {
   return raceAbort(promise, stopSignal(run), run.abortedError).then((value) => ({ ...value }));
-}
-
-function isRecord(value: unknown): value is IdempotencyRecord {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { fingerprint?: unknown }).fingerprint === 'string'
-  );
-}
-
-/**
- * A store's `claim()` answer, checked: anything but the three documented shapes is the store's
- * bug, named as such, before anything is sent (not a TypeError reported as a provider failure).
- */
-function checkClaim(claim: unknown, provider: string): IdempotencyClaim {
-  const status = (claim as { status?: unknown } | null | undefined)?.status;
-  const record = (claim as { record?: unknown } | null | undefined)?.record;
-  if (status === 'claimed') return claim as IdempotencyClaim;
-  if (status === 'pending' && isRecord(record)) return claim as IdempotencyClaim;
-  if (status === 'done' && isRecord(record) && typeof record.result === 'object') {
-    return claim as IdempotencyClaim;
-  }
-  const shown = inspect(claim, { depth: 1, breakLength: Number.POSITIVE_INFINITY }).slice(0, 120);
-  throw new ConnectorError(
-    'invalid_config',
-    `The idempotency store's claim() returned ${shown}, not { status: 'claimed' }, { status: 'pending', record } or { status: 'done', record: { fingerprint, result } }.`,
-    {
-      provider,
-      hint: 'Fix the IdempotencyStore passed as idempotency.store: claim() must answer one of the IdempotencyClaim shapes.',
-    },
-  );
 }

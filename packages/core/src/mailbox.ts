@@ -180,7 +180,7 @@ function parseDomain(domain: string, label: string): string {
           'the domain has a malformed label: a domain may contain only letters, digits, inner hyphens and dots (labels of 1 to 63 characters)',
         );
       }
-      if (/^xn--/i.test(part) && domainToASCII(domainToUnicode(part)) !== part.toLowerCase()) {
+      if (/^xn--/i.test(part) && !isPunycodeLabel(part)) {
         throw invalid(label, 'the domain has an "xn--" label that is not valid punycode');
       }
       return part;
@@ -201,6 +201,13 @@ function parseDomain(domain: string, label: string): string {
 }
 
 /** The A-label of a U-label, or an error when converting would change more than its form. */
+// Valid punycode decodes to a U-label (non-ASCII) that encodes back. An undecodable label comes
+// back '' from Node 20 and 22, unchanged from Node 24: both fail this test.
+function isPunycodeLabel(part: string): boolean {
+  const decoded = domainToUnicode(part);
+  return nonAsciiPattern.test(decoded) && domainToASCII(decoded) === part.toLowerCase();
+}
+
 function unicodeLabel(part: string, label: string): string {
   const notIdn = () =>
     invalid(

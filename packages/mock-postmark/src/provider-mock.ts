@@ -1,10 +1,13 @@
 import { parseMailbox } from '@org/connector-core';
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  type FaultVariants,
+  faultVariantNames,
+  type InjectOptions,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
+  pickFaultVariant,
 } from '@org/connector-core/testing';
 import type { PostmarkEngine } from './engine.js';
 import type { PostmarkFault, PostmarkOutboxMessage } from './types.js';
@@ -13,7 +16,7 @@ import type { PostmarkFault, PostmarkOutboxMessage } from './types.js';
  * Every wire form Postmark (or its edge) answers each provider-neutral fault with; a
  * connector's error mapping must handle all of them. The first of each is the default.
  */
-const postmarkFaultVariants: Record<ProviderErrorFaultKind, Record<string, PostmarkFault>> = {
+const postmarkFaultVariants: FaultVariants<PostmarkFault> = {
   throttle: {
     'http-429': 'rate_limit',
   },
@@ -45,18 +48,12 @@ export function postmarkFaultFor(
   options: InjectOptions = {},
 ): PostmarkFault {
   if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 1_000 };
-  const variants = postmarkFaultVariants[kind];
-  if (!variants) {
-    throw new TypeError(`@org/mock-postmark: unknown provider fault '${String(kind)}'.`);
-  }
-  const variant = options.variant ?? Object.keys(variants)[0]!;
-  const fault = variants[variant];
-  if (fault === undefined) {
-    throw new TypeError(
-      `@org/mock-postmark: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}.`,
-    );
-  }
-  return fault;
+  return pickFaultVariant(
+    postmarkFaultVariants,
+    kind,
+    options.variant,
+    (message) => new TypeError(`@org/mock-postmark: ${message}`),
+  );
 }
 
 const addresses = (mailboxes: string[]): string[] =>
@@ -99,7 +96,7 @@ export function createPostmarkProviderMock(engine: PostmarkEngine): ProviderMock
     inject(kind: ProviderFaultKind, options: InjectOptions = {}) {
       engine.fault(postmarkFaultFor(kind, options), options.times ?? 1);
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(postmarkFaultVariants[kind] ?? {}),
+    faultVariants: (kind: ProviderErrorFaultKind) => faultVariantNames(postmarkFaultVariants, kind),
     peakInFlight: () => engine.tracker.peakInFlight(),
     hangUps: () => engine.tracker.hangUps(),
     reset: () => engine.reset(),

@@ -1,4 +1,4 @@
-import { startFetchServer } from '@org/connector-core/testing';
+import { startMockHttpServer } from '@org/connector-core/testing';
 import { createMockPostmark } from './create-mock-postmark.js';
 import type { MockPostmarkServer, MockPostmarkServerOptions } from './types.js';
 
@@ -11,19 +11,9 @@ export async function startMockPostmarkServer(
 ): Promise<MockPostmarkServer> {
   const { port, host, ...mockOptions } = options;
   const mock = createMockPostmark({ ...mockOptions, baseUrl: 'http://127.0.0.1' });
-  const server = await startFetchServer(
-    async (request) => {
-      const { pathname } = new URL(request.url);
-      if (pathname === '/_mock/outbox') {
-        if (request.method === 'DELETE') {
-          mock.reset();
-          return new Response(null, { status: 204 });
-        }
-        return Response.json(mock.outbox());
-      }
-      return mock.handle(request);
-    },
-    { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }) },
-  );
+  const server = await startMockHttpServer(mock, {
+    ...(port === undefined ? {} : { port }),
+    ...(host === undefined ? {} : { host }),
+  });
   return { url: server.url, mock, close: () => server.close() };
 }

@@ -1,10 +1,13 @@
 import { parseMailbox } from '@org/connector-core';
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  type FaultVariants,
+  faultVariantNames,
+  type InjectOptions,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
+  pickFaultVariant,
 } from '@org/connector-core/testing';
 import type { ResendEngine } from './engine.js';
 import type { ResendFault, ResendOutboxMessage } from './types.js';
@@ -13,7 +16,7 @@ import type { ResendFault, ResendOutboxMessage } from './types.js';
  * Every wire form Resend (or its edge) answers each provider-neutral fault with; a connector's
  * error mapping must handle all of them. The first of each is the default.
  */
-const resendFaultVariants: Record<ProviderErrorFaultKind, Record<string, ResendFault>> = {
+const resendFaultVariants: FaultVariants<ResendFault> = {
   throttle: {
     rate_limit_exceeded: 'rate_limit_exceeded',
   },
@@ -43,18 +46,12 @@ const resendFaultVariants: Record<ProviderErrorFaultKind, Record<string, ResendF
 /** How Resend answers a provider-neutral fault of the conformance suite, in wire form `variant`. */
 export function resendFaultFor(kind: ProviderFaultKind, options: InjectOptions = {}): ResendFault {
   if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 1_000 };
-  const variants = resendFaultVariants[kind];
-  if (!variants) {
-    throw new TypeError(`@org/mock-resend: unknown provider fault '${String(kind)}'.`);
-  }
-  const variant = options.variant ?? Object.keys(variants)[0]!;
-  const fault = variants[variant];
-  if (fault === undefined) {
-    throw new TypeError(
-      `@org/mock-resend: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}.`,
-    );
-  }
-  return fault;
+  return pickFaultVariant(
+    resendFaultVariants,
+    kind,
+    options.variant,
+    (message) => new TypeError(`@org/mock-resend: ${message}`),
+  );
 }
 
 const addresses = (mailboxes: string[]): string[] =>
@@ -93,7 +90,7 @@ export function createResendProviderMock(engine: ResendEngine): ProviderMock {
     inject(kind: ProviderFaultKind, options: InjectOptions = {}) {
       engine.fault(resendFaultFor(kind, options), options.times ?? 1);
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(resendFaultVariants[kind] ?? {}),
+    faultVariants: (kind: ProviderErrorFaultKind) => faultVariantNames(resendFaultVariants, kind),
     peakInFlight: () => engine.tracker.peakInFlight(),
     hangUps: () => engine.tracker.hangUps(),
     reset: () => engine.reset(),

@@ -1,4 +1,4 @@
-import { startFetchServer } from '@org/connector-core/testing';
+import { startMockHttpServer } from '@org/connector-core/testing';
 import { createMockResend } from './create-mock-resend.js';
 import type { MockResendServer, MockResendServerOptions } from './types.js';
 
@@ -11,19 +11,9 @@ export async function startMockResendServer(
 ): Promise<MockResendServer> {
   const { port, host, ...mockOptions } = options;
   const mock = createMockResend({ ...mockOptions, baseUrl: 'http://127.0.0.1' });
-  const server = await startFetchServer(
-    async (request) => {
-      const { pathname } = new URL(request.url);
-      if (pathname === '/_mock/outbox') {
-        if (request.method === 'DELETE') {
-          mock.reset();
-          return new Response(null, { status: 204 });
-        }
-        return Response.json(mock.outbox());
-      }
-      return mock.handle(request);
-    },
-    { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }) },
-  );
+  const server = await startMockHttpServer(mock, {
+    ...(port === undefined ? {} : { port }),
+    ...(host === undefined ? {} : { host }),
+  });
   return { url: server.url, mock, close: () => server.close() };
 }

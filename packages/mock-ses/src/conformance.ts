@@ -1,13 +1,17 @@
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  type FaultVariants,
+  faultVariantNames,
+  type InjectOptions,
+  mswCatchAllHandlers,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
+  pickFaultVariant,
 } from '@org/connector-core/testing';
 import type { RequestHandler } from 'msw';
 import { addressOf } from './engine/address.js';
-import { connectionReset, loadMsw, SES_ENDPOINT_PATTERN } from './msw-handlers.js';
+import { loadMsw, SES_ENDPOINT_PATTERN } from './msw-handlers.js';
 import { createSnsMswHandlers } from './sns/sns-msw-handlers.js';
 import type { Fault, MockSes, OutboxMessage } from './types.js';
 
@@ -21,7 +25,7 @@ const CLIENT_CLOSED = 499;
  * Every wire form SES (or what stands in front of it) answers each provider-neutral fault
  * with; a connector's error mapping must handle all of them.
  */
-const sesFaultVariants: Record<ProviderErrorFaultKind, Record<string, Fault>> = {
+const sesFaultVariants: FaultVariants<Fault> = {
   throttle: {
     TooManyRequestsException: {
       kind: 'TooManyRequestsException',
@@ -74,20 +78,12 @@ const sesFaultVariants: Record<ProviderErrorFaultKind, Record<string, Fault>> = 
 
 function sesFault(kind: ProviderFaultKind, options: InjectOptions): Fault {
   if (kind === 'latency') return { kind: 'latency', latencyMs: options.latencyMs ?? 0 };
-  const variants = sesFaultVariants[kind];
-  if (!variants) {
-    throw new TypeError(
-      `@org/mock-ses: unknown provider fault '${String(kind)}' expected one of throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error, latency`,
-    );
-  }
-  const variant = options.variant ?? Object.keys(variants)[0]!;
-  const fault = variants[variant];
-  if (!fault) {
-    throw new TypeError(
-      `@org/mock-ses: unknown ${kind} variant '${variant}', expected one of ${Object.keys(variants).join(', ')}`,
-    );
-  }
-  return fault;
+  return pickFaultVariant(
+    sesFaultVariants,
+    kind,
+    options.variant,
+    (message) => new TypeError(`@org/mock-ses: ${message}`),
+  );
 }
 
 export function toDeliveredEmail(message: OutboxMessage): DeliveredEmail {
@@ -145,7 +141,7 @@ export function createSesProviderMock(mock: MockSes): ProviderMock {
         return true;
       }, entry.fault);
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(sesFaultVariants[kind] ?? {}),
+    faultVariants: (kind: ProviderErrorFaultKind) => faultVariantNames(sesFaultVariants, kind),
     peakInFlight: () => peak,
     hangUps: () =>
       mock.requests.operations().filter((entry) => entry.status === CLIENT_CLOSED).length,
@@ -159,43 +155,6 @@ export function createSesProviderMock(mock: MockSes): ProviderMock {
   };
 }
 
-interface RawClientRequest extends NodeJS.EventEmitter {
-  destroy(): void;
-  agent?: { customAgent?: { destroy(): void } };
-}
-
-/** The `http.ClientRequest` msw's interceptor keeps on the fetch Request it hands a handler. */
-function rawClientRequest(request: Request): RawClientRequest | undefined {
-  const key = Object.getOwnPropertySymbols(request).find((s) => s.description === 'kRawRequest');
-  const raw = key === undefined ? undefined : (request as unknown as Record<symbol, unknown>)[key];
-  return raw && typeof (raw as RawClientRequest).once === 'function'
-    ? (raw as RawClientRequest)
-    : undefined;
-}
-
-// msw swaps the client's http.Agent for its own, so the client's `agent.destroy()` (what an
-// SDK's close does) no longer reaches the requests in flight; this restores that link.
-const inFlightByAgent = new WeakMap<object, Set<RawClientRequest>>();
-
-function trackAgent(raw: RawClientRequest): () => void {
-  const agent = raw.agent?.customAgent;
-  if (!agent) return () => {};
-  let requests = inFlightByAgent.get(agent);
-  if (!requests) {
-    const tracked = new Set<RawClientRequest>();
-    requests = tracked;
-    inFlightByAgent.set(agent, tracked);
-    const destroy = agent.destroy.bind(agent);
-    agent.destroy = () => {
-      for (const request of tracked) request.destroy();
-      destroy();
-    };
-  }
-  requests.add(raw);
-  const set = requests;
-  return () => set.delete(raw);
-}
-
 /**
  * msw handlers for the conformance suite: the mock's own handlers, plus what a real server
  * sees and msw does not pass on: when the client destroys its request (an abort, a timeout),
@@ -206,23 +165,13 @@ export function createConformanceHandlers(
   endpoints: readonly string[] = [],
 ): RequestHandler[] {
   const { http } = loadMsw();
-  const resolver = async ({ request }: { request: Request }) => {
-    const raw = rawClientRequest(request);
-    const hungUp = new AbortController();
-    const onClose = (): void => hungUp.abort();
-    raw?.once('close', onClose);
-    const untrack = raw ? trackAgent(raw) : () => {};
-    try {
-      const response = await mock.handle(new Request(request, { signal: hungUp.signal }));
-      return response.type === 'error' ? connectionReset() : response;
-    } finally {
-      raw?.off('close', onClose);
-      untrack();
-    }
-  };
   return [
-    http.all(SES_ENDPOINT_PATTERN, resolver),
-    ...endpoints.map((base) => http.all(`${new URL(base).origin}/*`, resolver)),
+    ...mswCatchAllHandlers<RequestHandler>(
+      http,
+      endpoints.map((base) => new URL(base).origin),
+      (request) => mock.handle(request),
+      { label: 'mock-ses', patterns: [SES_ENDPOINT_PATTERN] },
+    ),
     // SNS (certificates, subscription confirmations) as in `mock.handlers`.
     ...createSnsMswHandlers(mock.sns),
   ];

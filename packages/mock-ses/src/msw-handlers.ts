@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { connectionResetResponse, requireOptionalPeer } from '@org/connector-core/testing';
 import type { RequestHandler } from 'msw';
 import type { Engine } from './engine/engine-request.js';
 import { internalErrorResponse } from './engine/responses.js';
@@ -14,16 +14,11 @@ let msw: Msw | undefined;
  * first use of `handlers` rather than imported at the top.
  */
 export function loadMsw(): Msw {
-  if (!msw) {
-    try {
-      msw = createRequire(import.meta.url)('msw') as Msw;
-    } catch (error) {
-      throw new Error(
-        '@org/mock-ses: `mock.handlers` needs msw 2 (an optional peer dependency). Install it with `pnpm add -D msw@^2.15`, or use startMockSesServer() instead.',
-        { cause: error },
-      );
-    }
-  }
+  msw ??= requireOptionalPeer<Msw>(
+    import.meta.url,
+    'msw',
+    '@org/mock-ses: `mock.handlers` needs msw 2 (an optional peer dependency). Install it with `pnpm add -D msw@^2.15`, or use startMockSesServer() instead.',
+  );
   return msw;
 }
 
@@ -37,20 +32,7 @@ function endpointPattern(base: string): string {
   return `${url.origin}${path}/*`;
 }
 
-/**
- * msw turns `Response.error()` into `TypeError: Network error`, which the SDK does not retry;
- * a real reset connection is `ECONNRESET`, which it does. A body that fails before the first
- * byte makes msw's socket close with nothing written: Node reports "socket hang up" (ECONNRESET).
- */
-export function connectionReset(): Response {
-  return new Response(
-    new ReadableStream({
-      start(controller) {
-        controller.error(new Error('mock-ses: connection reset (injected network_error)'));
-      },
-    }),
-  );
-}
+export const connectionReset = (): Response => connectionResetResponse('mock-ses');
 
 /** msw handlers that pass every matching request to the engine. */
 export function createMswHandlers(

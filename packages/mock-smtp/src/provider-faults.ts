@@ -1,4 +1,8 @@
-import type { ProviderErrorFaultKind, ProviderFaultKind } from '@org/connector-core/testing';
+import {
+  type FaultVariants,
+  type ProviderFaultKind,
+  pickFaultVariant,
+} from '@org/connector-core/testing';
 import { SmtpMockInputError } from './smtp-mock-input-error.js';
 import type { SmtpFault } from './types.js';
 
@@ -16,9 +20,7 @@ const reply = (stage: SmtpFault['stage'], code: number, message: string): SmtpFa
  * form real servers use for it (Postfix, Gmail, Microsoft 365, Amazon SES wording); the first
  * form of each is the default.
  */
-export const providerFaultVariants: Readonly<
-  Record<ProviderErrorFaultKind, Readonly<Record<string, SmtpFault>>>
-> = {
+export const providerFaultVariants: FaultVariants<SmtpFault> = {
   throttle: {
     'MAIL-451-rate-limit': reply(
       'MAIL',
@@ -84,19 +86,14 @@ export function providerFault(
   if (kind === 'latency') {
     return { kind: 'delay', stage: 'MAIL', ms: latencyMs ?? defaultLatencyMs };
   }
-  const variants = providerFaultVariants[kind];
-  if (!variants)
-    throw new SmtpMockInputError(
-      'invalid_fault',
-      `Unknown provider fault: ${JSON.stringify(kind)}; expected throttle, quota_exhausted, rejected_identity, auth_failure, unavailable, network_error or latency.`,
-    );
-  const name = variant ?? Object.keys(variants)[0]!;
-  const fault = variants[name];
-  if (!fault) {
-    throw new SmtpMockInputError(
-      'invalid_fault',
-      `Unknown ${kind} variant: ${name}; expected one of ${Object.keys(variants).join(', ')}.`,
-    );
-  }
-  return fault;
+  return pickFaultVariant(
+    providerFaultVariants,
+    kind,
+    variant,
+    (message) =>
+      new SmtpMockInputError(
+        'invalid_fault',
+        `${message.charAt(0).toUpperCase()}${message.slice(1)}`,
+      ),
+  );
 }

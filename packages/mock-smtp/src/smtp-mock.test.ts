@@ -90,7 +90,9 @@ describe('SMTP faults are checked when queued', () => {
       /times must be a positive integer; got 0/,
     );
     expect(() => mock.fault(fault, { times: 1.5 })).toThrow(SmtpMockInputError);
-    expect(() => mock.inject('nope' as never)).toThrow(/Unknown provider fault: "nope"/);
+    expect(() => mock.inject('nope' as never)).toThrow(
+      /Unknown provider fault "nope"; expected one of throttle/,
+    );
     expect(() => mock.inject('latency', { latencyMs: -5 })).toThrow(/fault\.ms/);
   });
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { domainToASCII } from 'node:url';
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
+import {
+  type DeliveredEmail,
+  faultVariantNames,
+  type InjectOptions,
+  type ProviderErrorFaultKind,
+  type ProviderFaultKind,
+  type ProviderMock,
 } from '@org/connector-core/testing';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -22,6 +23,10 @@ import type {
   SmtpMockOptions,
   SmtpStage,
 } from './types.js';
+
+// Over 300 lines, on purpose: startSmtpMock is one SMTP session state machine (smtp-server's
+// callbacks per stage, the fault that applies at each stage, the outbox it fills); its parts
+// share the session and server state, and split into files they only pass that state around.
 
 interface PendingFault {
   fault: SmtpFault;
@@ -424,7 +429,7 @@ export async function startSmtpMock(options: SmtpMockOptions = {}): Promise<Smtp
         ...(injectOptions.times === undefined ? {} : { times: injectOptions.times }),
       });
     },
-    faultVariants: (kind: ProviderErrorFaultKind) => Object.keys(providerFaultVariants[kind] ?? {}),
+    faultVariants: (kind: ProviderErrorFaultKind) => faultVariantNames(providerFaultVariants, kind),
     peakInFlight: () => peakInFlight,
     hangUps: () => hangUps,
     reset(): void {

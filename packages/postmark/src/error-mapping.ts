@@ -2,8 +2,9 @@ import {
   type BaseErrorContext,
   createErrorMapper,
   type ErrorRule,
-  HttpTimeoutError,
-  networkFailureOf,
+  type HttpFailureFacts,
+  httpFailureFacts,
+  httpFailureRules,
 } from '@org/connector-core/provider';
 import { PostmarkApiError } from './postmark-api-error.js';
 
@@ -16,16 +17,11 @@ export interface PostmarkErrorContext extends BaseErrorContext {
 }
 
 /** What the rules read off a failed Postmark call, once. */
-export interface PostmarkFacts {
+export interface PostmarkFacts extends HttpFailureFacts {
   /** HTTP status of an answer; undefined when there was none. */
   status?: number;
   /** Postmark's ErrorCode, when the answer was Postmark's JSON. */
   errorCode?: number;
-  message: string;
-  /** Set when the request outlived `requestTimeoutMs`. */
-  timeoutMs?: number;
-  /** The errno of a failed connection, e.g. `ECONNRESET`. */
-  network?: string;
 }
 
 type Rule = ErrorRule<PostmarkFacts, PostmarkErrorContext>;
@@ -46,20 +42,11 @@ const refused = (facts: PostmarkFacts) =>
  * specific first. Request errors come as HTTP 422 with an ErrorCode; a bad token as 401.
  */
 export const postmarkErrorRules: readonly Rule[] = [
-  {
-    when: (facts) => facts.timeoutMs !== undefined,
-    code: 'timeout',
-    message: (facts) => `Postmark did not answer within ${facts.timeoutMs} ms.`,
-    hint: () =>
+  ...httpFailureRules<PostmarkFacts, PostmarkErrorContext>({
+    name: 'Postmark',
+    timeoutHint:
       'Raise requestTimeoutMs, or retry later. Postmark has no idempotency key: the email may have been sent.',
-  },
-  {
-    when: (facts) => facts.network !== undefined,
-    code: 'provider_unavailable',
-    message: (facts) => `Could not reach Postmark (${facts.network}).`,
-    hint: () =>
-      'The connection to the Postmark API failed; it is usually transient. Check the network and baseUrl if it persists.',
-  },
+  }),
   {
     when: (facts) =>
       errorCode(10)(facts) || (facts.status === 401 && facts.errorCode === undefined),
@@ -173,11 +160,7 @@ function factsOf(error: unknown): PostmarkFacts {
       message: error.message,
     };
   }
-  if (error instanceof HttpTimeoutError)
-    return { timeoutMs: error.timeoutMs, message: error.message };
-  const network = networkFailureOf(error);
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { ...(network ? { network: network.code } : {}), message: message.slice(0, 300) };
+  return httpFailureFacts(error);
 }
 
 /** Turns whatever a Postmark call threw into a typed `ConnectorError`, keeping it as `cause`. */

@@ -7,11 +7,11 @@ import {
   type TransportContext,
   type TransportResult,
 } from '@org/connector-core/provider';
-import { checkPostmark } from './check.js';
 import type { PostmarkConfig } from './config-schema.js';
 import { mapPostmarkError } from './error-mapping.js';
 import { PostmarkApiError } from './postmark-api-error.js';
 import { postmarkEmailBody } from './postmark-request.js';
+import { checkPostmark } from './preflight.js';
 
 export interface PostmarkTransportContext {
   provider: string;

@@ -2,8 +2,9 @@ import {
   type BaseErrorContext,
   createErrorMapper,
   type ErrorRule,
-  HttpTimeoutError,
-  networkFailureOf,
+  type HttpFailureFacts,
+  httpFailureFacts,
+  httpFailureRules,
 } from '@org/connector-core/provider';
 import { ResendApiError } from './resend-api-error.js';
 
@@ -15,16 +16,11 @@ export interface ResendErrorContext extends BaseErrorContext {
 }
 
 /** What the rules read off a failed Resend call, once. */
-export interface ResendFacts {
+export interface ResendFacts extends HttpFailureFacts {
   /** HTTP status of an answer; undefined when there was none. */
   status?: number;
   /** Resend's error `name`, when the answer was Resend's JSON. */
   name?: string;
-  message: string;
-  /** Set when the request outlived `requestTimeoutMs`. */
-  timeoutMs?: number;
-  /** The errno of a failed connection, e.g. `ECONNRESET`. */
-  network?: string;
 }
 
 type Rule = ErrorRule<ResendFacts, ResendErrorContext>;
@@ -42,20 +38,11 @@ const refused = (facts: ResendFacts) =>
  * answers `validation_error` for several situations: the message tells them apart.
  */
 export const resendErrorRules: readonly Rule[] = [
-  {
-    when: (facts) => facts.timeoutMs !== undefined,
-    code: 'timeout',
-    message: (facts) => `Resend did not answer within ${facts.timeoutMs} ms.`,
-    hint: () =>
+  ...httpFailureRules<ResendFacts, ResendErrorContext>({
+    name: 'Resend',
+    timeoutHint:
       'Raise requestTimeoutMs, or retry later; the idempotency key keeps a retry from sending twice.',
-  },
-  {
-    when: (facts) => facts.network !== undefined,
-    code: 'provider_unavailable',
-    message: (facts) => `Could not reach Resend (${facts.network}).`,
-    hint: () =>
-      'The connection to the Resend API failed; it is usually transient. Check the network and baseUrl if it persists.',
-  },
+  }),
   {
     when: named('rate_limit_exceeded'),
     code: 'rate_limit_exceeded',
@@ -199,11 +186,7 @@ function factsOf(error: unknown): ResendFacts {
       message: error.message,
     };
   }
-  if (error instanceof HttpTimeoutError)
-    return { timeoutMs: error.timeoutMs, message: error.message };
-  const network = networkFailureOf(error);
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { ...(network ? { network: network.code } : {}), message: message.slice(0, 300) };
+  return httpFailureFacts(error);
 }
 
 /** Turns whatever a Resend call threw into a typed `ConnectorError`, keeping it as `cause`. */

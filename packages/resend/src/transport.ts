@@ -9,9 +9,9 @@ import {
   type TransportContext,
   type TransportResult,
 } from '@org/connector-core/provider';
-import { checkResend } from './check.js';
 import type { ResendConfig } from './config-schema.js';
 import { mapResendError, type ResendErrorContext } from './error-mapping.js';
+import { checkResend } from './preflight.js';
 import { ResendApiError } from './resend-api-error.js';
 import { resendEmailBody, resendIdempotencyKey } from './resend-request.js';
 

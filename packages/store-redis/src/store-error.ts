@@ -4,6 +4,17 @@ import { ConnectorError } from '@org/connector-core';
 export type RedisStoreName = 'idempotency' | 'rate-limiter' | 'recipient-throttle' | 'suppression';
 
 /**
+ * What a failure means, for operations off the send path (e.g. writing a suppression from the
+ * feedback handler), where "Nothing was sent" and "retry the send" would mislead.
+ */
+export interface RedisStoreErrorContext {
+  /** The sentence after the cause. Default `Nothing was sent.` */
+  consequence?: string;
+  /** Default: check Redis, retry the send, or create the store with `onStoreError: 'fail-open'`. */
+  hint?: string;
+}
+
+/**
  * A Redis store could not answer (connection refused or lost, a command timed out, a script
  * error). Code `provider_unavailable`, retryable, `providerCode: 'RedisStoreUnavailable'`.
  * Thrown under `onStoreError: 'fail-closed'`; under `'fail-open'` it goes to `onEvent` only.
@@ -12,15 +23,22 @@ export class RedisStoreError extends ConnectorError {
   readonly store: RedisStoreName;
   readonly operation: string;
 
-  constructor(store: RedisStoreName, operation: string, cause: unknown) {
+  constructor(
+    store: RedisStoreName,
+    operation: string,
+    cause: unknown,
+    context: RedisStoreErrorContext = {},
+  ) {
     super(
       'provider_unavailable',
-      `The Redis ${store} store failed to ${operation}: ${describe(cause)}. Nothing was sent.`,
+      `The Redis ${store} store failed to ${operation}: ${describe(cause)}. ${context.consequence ?? 'Nothing was sent.'}`,
       {
         retryable: true,
         providerCode: 'RedisStoreUnavailable',
         cause,
-        hint: `Check that Redis is reachable (URL, network, auth) and not out of memory, then retry the send. To send anyway while Redis is down, create the ${store} store with onStoreError: 'fail-open' (see the README's failure semantics).`,
+        hint:
+          context.hint ??
+          `Check that Redis is reachable (URL, network, auth) and not out of memory, then retry the send. To send anyway while Redis is down, create the ${store} store with onStoreError: 'fail-open' (see the README's failure semantics).`,
       },
     );
     this.name = 'RedisStoreError';

@@ -11,7 +11,10 @@ export interface RedisStoreEvent {
   type: 'store:error';
   store: RedisStoreName;
   operation: string;
-  /** `fail-closed`: the error was thrown (the send failed). `fail-open`: the send went on. */
+  /**
+   * `fail-closed`: the error was thrown (the send failed; for the suppression store's lookup the
+   * connector's `suppression.onStoreError` then decides). `fail-open`: the send went on.
+   */
   outcome: OnStoreError;
   error: RedisStoreError;
 }
@@ -73,9 +76,10 @@ export interface StoreRuntime {
   retryInBackground(write: () => Promise<unknown>): void;
   /**
    * Reports a failure of `run` (an event) and, under fail-closed, throws it; under fail-open
-   * returns. Anything else than a `RedisStoreError` (a bug) is rethrown as is.
+   * returns. `policy` overrides the store's own for an operation that must never fail open.
+   * Anything else than a `RedisStoreError` (a bug) is rethrown as is.
    */
-  fail(error: unknown): void;
+  fail(error: unknown, policy?: OnStoreError): void;
 }
 
 function isNoScript(error: unknown): boolean {
@@ -99,6 +103,25 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+const optionsHint =
+  'Pass { redis: a connected client, keyPrefix?, onStoreError?: "fail-closed" | "fail-open", commandTimeoutMs?, onEvent? }.';
+
+/** The `invalid_config` error for options that failed `error`'s schema, one line per field. */
+export function invalidOptionsError(
+  what: string,
+  error: z.ZodError,
+  hint: string = optionsHint,
+): ConnectorError {
+  const fields = error.issues.map(
+    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  );
+  return new ConnectorError(
+    'invalid_config',
+    `${what}: invalid options:\n${fields.map((f) => `  - ${f}`).join('\n')}`,
+    { hint },
+  );
+}
+
 /** Validates the common options; `what` names the factory in the error. */
 export function createStoreRuntime(
   store: RedisStoreName,
@@ -106,18 +129,7 @@ export function createStoreRuntime(
   options: RedisStoreOptions,
 ): StoreRuntime {
   const parsed = storeOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new ConnectorError(
-      'invalid_config',
-      `${what}: invalid options:\n${fields.map((f) => `  - ${f}`).join('\n')}`,
-      {
-        hint: 'Pass { redis: a connected client, keyPrefix?, onStoreError?: "fail-closed" | "fail-open", commandTimeoutMs?, onEvent? }.',
-      },
-    );
-  }
+  if (!parsed.success) throw invalidOptionsError(what, parsed.error);
   const { keyPrefix, onStoreError, commandTimeoutMs, onEvent, backgroundRetryMs } = parsed.data;
   let client: RedisScriptClient;
   try {
@@ -157,7 +169,7 @@ export function createStoreRuntime(
         throw new RedisStoreError(store, operation, error);
       }
     },
-    fail(error) {
+    fail(error, policy = onStoreError) {
       if (!(error instanceof RedisStoreError)) throw error;
       if (onEvent) {
         try {
@@ -165,14 +177,14 @@ export function createStoreRuntime(
             type: 'store:error',
             store: error.store,
             operation: error.operation,
-            outcome: onStoreError,
+            outcome: policy,
             error,
           });
         } catch {
           // Observability must never break a send.
         }
       }
-      if (onStoreError === 'fail-closed') throw error;
+      if (policy === 'fail-closed') throw error;
     },
   };
 }

@@ -10,6 +10,8 @@ export interface TestClient {
   /** Plain commands for assertions. */
   pttl(key: string): Promise<number>;
   keys(pattern: string): Promise<string[]>;
+  /** Any command, e.g. `['HSET', key, field, value]`. */
+  command(args: string[]): Promise<unknown>;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function connect(
       redis: client,
       pttl: (key) => client.pTTL(key),
       keys: (pattern) => client.keys(pattern),
+      command: (args) => client.sendCommand(args),
       flush: async () => {
         await client.flushAll();
       },
@@ -55,6 +58,7 @@ export async function connect(
     redis: fromIoredis(client),
     pttl: (key) => client.pttl(key),
     keys: (pattern) => client.keys(pattern),
+    command: ([name, ...rest]) => client.call(name!, ...rest),
     flush: async () => {
       await client.flushall();
     },

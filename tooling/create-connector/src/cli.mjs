@@ -6,9 +6,11 @@ import { describeFiles, generateConnector, workspaceRoot } from './generate.mjs'
 
 const usage = `Usage: pnpm gen:connector <name> [--display-name <text>] [--dir <path>] [--changeset-dir <path>]
 
-Creates packages/<name> (@org/connector-<name>: config schema, transport, error mapping,
-connector, CLI, a conformance test already wired, README) and beside it packages/mock-<name>
-(@org/mock-<name>: the provider mock skeleton the conformance test drives), and a changeset.
+Creates packages/<name> (@org/connector-<name>, an HTTP-API provider on the kit: config schema,
+JSON-client transport with retries, request body, API error, error table, preflight, connector,
+CLI, the conformance suite through msw and over the mock server, wire tests, README) and beside
+it packages/mock-<name> (@org/mock-<name>: engine, msw handlers, local server and CLI, the
+ProviderMock the suite drives), and a changeset.
 
   <name>                 lower-case kebab-case, e.g. postmark or mail-gun
   --display-name <text>  the name in prose (README, metadata, changeset), e.g. "Amazon SES";
@@ -67,7 +69,7 @@ Next:
   pnpm install
   pnpm --filter ${mockPackageName} build
   pnpm --filter ${packageName} build
-  pnpm --filter ${packageName} test   # fails until you fill in transport, error mapping and the mock
+  pnpm --filter ${packageName} test   # fails, each failure naming the file to fill in next
 See CONTRIBUTING.md, "Adding a provider".
 `);
 } catch (error) {

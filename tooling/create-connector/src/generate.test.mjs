@@ -7,6 +7,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateConnector } from './generate.mjs';
+import {
+  connectorLayoutProblems,
+  importsOf,
+  mockLayoutProblems,
+  namesImportedFrom,
+  providerEntryNames,
+} from './layout.mjs';
 import { checkConnectorName, checkDisplayName, connectorNames } from './names.mjs';
 
 const run = promisify(execFile);
@@ -88,6 +95,38 @@ describe('checkConnectorName and connectorNames', () => {
   );
 });
 
+/** The names `@org/connector-core`'s entry `entry` (`index`, `provider`, …) exports. */
+async function coreExports(entry) {
+  const text = await readFile(join(workspaceRoot, 'packages/core/dist', `${entry}.d.ts`), 'utf8');
+  const names = new Set();
+  for (const block of text.matchAll(/export\s*(?:type\s*)?\{([^}]*)\}/g)) {
+    for (const part of block[1].split(',')) {
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop();
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** Runs vitest in `dir` with the JSON reporter; resolves with each test's result. */
+async function vitestResults(dir, args = []) {
+  const vitest = join(dir, 'node_modules/vitest/vitest.mjs');
+  const result = await exec(
+    process.execPath,
+    [vitest, 'run', '--reporter=json', '--outputFile=report.json', ...args],
+    dir,
+  );
+  const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
+  const tests = report.testResults.flatMap((file) =>
+    file.assertionResults.map((test) => ({ ...test, file: relative(dir, file.name) })),
+  );
+  return { code: result.code, tests, files: report.testResults };
+}
+
 describe('pnpm gen:connector', () => {
   let tmp;
   let packageDir;
@@ -98,6 +137,8 @@ describe('pnpm gen:connector', () => {
   beforeAll(async () => {
     for (const built of [
       'packages/core/dist/index.d.ts',
+      'packages/core/dist/provider.d.ts',
+      'packages/core/dist/testing.d.ts',
       'packages/core/dist/cli.d.ts',
       'packages/conformance/dist/index.d.ts',
     ]) {
@@ -133,25 +174,52 @@ describe('pnpm gen:connector', () => {
       'packages/acme-mail/README.md',
       'packages/acme-mail/bin/acme-mail-connector.js',
       'packages/acme-mail/package.json',
+      'packages/acme-mail/src/acme-mail-api-error.ts',
+      'packages/acme-mail/src/acme-mail-request.ts',
       'packages/acme-mail/src/cli.ts',
+      'packages/acme-mail/src/cli/acme-mail-cli.test.ts',
+      'packages/acme-mail/src/cli/acme-mail-cli.ts',
       'packages/acme-mail/src/config-schema.ts',
       'packages/acme-mail/src/connector.ts',
+      'packages/acme-mail/src/error-mapping.test.ts',
       'packages/acme-mail/src/error-mapping.ts',
       'packages/acme-mail/src/index.ts',
       'packages/acme-mail/src/metadata.ts',
+      'packages/acme-mail/src/preflight.ts',
       'packages/acme-mail/src/transport.ts',
-      'packages/acme-mail/test/conformance.test.ts',
+      'packages/acme-mail/test/conformance.msw.test.ts',
+      'packages/acme-mail/test/conformance.server.test.ts',
+      'packages/acme-mail/test/harness.ts',
+      'packages/acme-mail/test/wire.test.ts',
       'packages/acme-mail/tsconfig.json',
       'packages/acme-mail/tsup.config.ts',
       'packages/acme-mail/vitest.config.ts',
       'packages/mock-acme-mail/README.md',
+      'packages/mock-acme-mail/bin/mock-acme-mail.js',
       'packages/mock-acme-mail/package.json',
+      'packages/mock-acme-mail/src/cli-args.ts',
+      'packages/mock-acme-mail/src/cli.ts',
+      'packages/mock-acme-mail/src/create-mock-acme-mail.test.ts',
+      'packages/mock-acme-mail/src/create-mock-acme-mail.ts',
+      'packages/mock-acme-mail/src/engine.ts',
+      'packages/mock-acme-mail/src/errors.ts',
       'packages/mock-acme-mail/src/index.ts',
+      'packages/mock-acme-mail/src/msw-handlers.ts',
+      'packages/mock-acme-mail/src/parse-email.ts',
+      'packages/mock-acme-mail/src/provider-mock.ts',
+      'packages/mock-acme-mail/src/start-mock-acme-mail-server.test.ts',
+      'packages/mock-acme-mail/src/start-mock-acme-mail-server.ts',
+      'packages/mock-acme-mail/src/types.ts',
       'packages/mock-acme-mail/tsconfig.json',
       'packages/mock-acme-mail/tsup.config.ts',
       'packages/mock-acme-mail/vitest.config.ts',
     ]);
     for (const file of files) expect(existsSync(file), file).toBe(true);
+  });
+
+  it('lays both packages out the way layout.mjs holds every package under packages/ to', () => {
+    expect(connectorLayoutProblems(packageDir, 'acme-mail')).toEqual([]);
+    expect(mockLayoutProblems(mockDir, 'mock-acme-mail')).toEqual([]);
   });
 
   it('formats the files the way the workspace lints them', async () => {
@@ -174,11 +242,12 @@ describe('pnpm gen:connector', () => {
     }
   });
 
-  it('gives the package the same shape as @org/connector-core', async () => {
-    const generated = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
-    const core = JSON.parse(
-      await readFile(join(workspaceRoot, 'packages/core/package.json'), 'utf8'),
-    );
+  it('gives both packages the shape of @org/connector-resend and @org/mock-resend', async () => {
+    const read = async (path) => JSON.parse(await readFile(path, 'utf8'));
+    const generated = await read(join(packageDir, 'package.json'));
+    const core = await read(join(workspaceRoot, 'packages/core/package.json'));
+    const resend = await read(join(workspaceRoot, 'packages/resend/package.json'));
+    const mockResend = await read(join(workspaceRoot, 'packages/mock-resend/package.json'));
     expect(generated.name).toBe('@org/connector-acme-mail');
     for (const key of ['type', 'sideEffects', 'engines', 'main', 'module', 'types']) {
       expect(generated[key], key).toEqual(core[key]);
@@ -188,13 +257,106 @@ describe('pnpm gen:connector', () => {
     expect(generated.exports['.']).toEqual(core.exports['.']);
     expect(generated.exports['./package.json']).toBe('./package.json');
     expect(generated.scripts).toEqual(core.scripts);
+    // The same dependencies as the Resend connector, with the provider's names swapped.
+    const swap = (deps) =>
+      Object.keys(deps)
+        .map((dep) => dep.replace('-resend', '-acme-mail'))
+        .sort();
+    expect(Object.keys(generated.dependencies).sort()).toEqual(swap(resend.dependencies));
+    expect(Object.keys(generated.devDependencies).sort()).toEqual(swap(resend.devDependencies));
     expect(generated.dependencies['@org/connector-core']).toBe('workspace:^');
     expect(generated.devDependencies['@org/connector-conformance']).toBe('workspace:*');
     expect(generated.devDependencies['@org/mock-acme-mail']).toBe('workspace:*');
-    const mock = JSON.parse(await readFile(join(mockDir, 'package.json'), 'utf8'));
+    expect(generated.devDependencies.msw).toBe('catalog:');
+
+    const mock = await read(join(mockDir, 'package.json'));
     expect(mock.name).toBe('@org/mock-acme-mail');
     expect(mock.exports['.']).toEqual(core.exports['.']);
-    expect(mock.peerDependencies['@org/connector-core']).toBe('workspace:^');
+    expect(mock.scripts).toEqual(core.scripts);
+    expect(mock.files).toEqual(['dist', 'bin']);
+    expect(mock.bin).toEqual({ 'mock-acme-mail': './bin/mock-acme-mail.js' });
+    expect(mock.peerDependencies).toEqual(mockResend.peerDependencies);
+    expect(mock.peerDependenciesMeta).toEqual(mockResend.peerDependenciesMeta);
+    expect(Object.keys(mock.devDependencies).sort()).toEqual(
+      Object.keys(mockResend.devDependencies).sort(),
+    );
+  });
+
+  it('imports the kit from @org/connector-core/provider, the mock only . and /testing', async () => {
+    const root = await coreExports('index');
+    const provider = await coreExports('provider');
+    const providerOnly = [...provider].filter((name) => !root.has(name));
+    expect(providerOnly).toContain('createErrorMapper');
+    for (const file of files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const text = await readFile(file, 'utf8');
+      const where = relative(tmp, file);
+      const entries = importsOf(text).filter((s) => s.startsWith('@org/connector-core'));
+      const fromRoot = namesImportedFrom(text, '@org/connector-core');
+      for (const name of fromRoot) {
+        expect(root.has(name), `${where} imports ${name} from @org/connector-core`).toBe(true);
+        expect(providerEntryNames, `${where}: ${name} is the kit's`).not.toContain(name);
+      }
+      for (const name of namesImportedFrom(text, '@org/connector-core/provider')) {
+        expect(provider.has(name), `${where} imports ${name} from /provider`).toBe(true);
+      }
+      if (file.startsWith(`${mockDir}/`)) {
+        expect(
+          entries.every((s) => ['@org/connector-core', '@org/connector-core/testing'].includes(s)),
+          where,
+        ).toBe(true);
+      } else {
+        expect(entries, where).not.toContain('@org/connector-core/testing');
+        if (!/\/src\/cli(\.ts|\/)/.test(file)) {
+          expect(entries, where).not.toContain('@org/connector-core/cli');
+        }
+      }
+    }
+    for (const kit of ['connector.ts', 'transport.ts', 'error-mapping.ts', 'preflight.ts']) {
+      const text = await readFile(join(packageDir, 'src', kit), 'utf8');
+      expect(importsOf(text), kit).toContain('@org/connector-core/provider');
+      expect(importsOf(text), kit).not.toContain('@org/connector-core');
+    }
+  });
+
+  it('splits the CLI as the providers do: src/cli.ts runs the definition of src/cli/', async () => {
+    const cli = await readFile(join(packageDir, 'src/cli.ts'), 'utf8');
+    expect(importsOf(cli)).toEqual(['@org/connector-core/cli', './cli/acme-mail-cli.js']);
+    expect(namesImportedFrom(cli, '@org/connector-core/cli')).toEqual(['runConnectorCliMain']);
+    const definition = await readFile(join(packageDir, 'src/cli/acme-mail-cli.ts'), 'utf8');
+    expect(definition).toMatch(/^export const acmeMailCli: ConnectorCliDefinition = \{$/m);
+    expect(definition).not.toContain('runConnectorCliMain');
+    const test = await readFile(join(packageDir, 'src/cli/acme-mail-cli.test.ts'), 'utf8');
+    expect(importsOf(test)).toEqual(
+      expect.arrayContaining([
+        '@org/connector-core/cli',
+        '@org/mock-acme-mail',
+        './acme-mail-cli.js',
+      ]),
+    );
+  });
+
+  it('runs the conformance suite through msw and over the mock server, from one harness', async () => {
+    const read = (file) => readFile(join(packageDir, 'test', file), 'utf8');
+    const msw = await read('conformance.msw.test.ts');
+    expect(importsOf(msw)).toEqual(
+      expect.arrayContaining([
+        '@org/connector-conformance',
+        '@org/mock-acme-mail',
+        'msw/node',
+        './harness.js',
+      ]),
+    );
+    expect(msw).toContain('setupServer(...mock.handlers)');
+    expect(msw).toContain("onUnhandledRequest: 'error'");
+    const server = await read('conformance.server.test.ts');
+    expect(namesImportedFrom(server, '@org/mock-acme-mail')).toContain('startMockAcmeMailServer');
+    expect(server).toContain('acmeMailHarness(local.mock, local.url)');
+    const harness = await read('harness.ts');
+    expect(namesImportedFrom(harness, '@org/connector-conformance')).toEqual([
+      'ConformanceHarness',
+      'conformanceTemplates',
+    ]);
+    expect(harness).toContain('mock: mock.asProviderMock()');
   });
 
   it('writes a changeset for the new package', async () => {
@@ -208,11 +370,12 @@ describe('pnpm gen:connector', () => {
     const tsup = join(packageDir, 'node_modules/tsup/dist/cli-default.js');
     const build = await exec(process.execPath, [tsup], packageDir);
     expect(build.code, `${build.stdout}\n${build.stderr}`).toBe(0);
-    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
+    for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'cli.js']) {
       expect(existsSync(join(packageDir, 'dist', file)), file).toBe(true);
     }
     const built = await import(pathToFileURL(join(packageDir, 'dist/index.js')).href);
     expect(built.acmeMailMetadata.provider).toBe('acme-mail');
+    expect(built.defaultAcmeMailBaseUrl).toBe('https://api.acme-mail.example');
     const connector = built.createAcmeMailConnector({
       apiKey: 'acme-key',
       emailAddress: 'noreply@acme.example',
@@ -224,7 +387,9 @@ describe('pnpm gen:connector', () => {
     });
     await expect(
       connector.sendMessage({ to: 'ada@example.com', type: 'SignIn', payload: { code: '123456' } }),
-    ).rejects.toThrow('Not implemented: fill in src/transport.ts (send)');
+    ).rejects.toThrow('Not implemented: fill in src/acme-mail-request.ts (acmeMailEmailBody)');
+    await expect(connector.check()).rejects.toThrow('Not implemented: fill in src/preflight.ts');
+    await connector.close();
     expect(() => built.createAcmeMailConnector({ emailAddress: 'noreply@acme.example' })).toThrow(
       /apiKey/,
     );
@@ -237,6 +402,7 @@ describe('pnpm gen:connector', () => {
     expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^Usage: acme-mail-connector <command> \[options\]/);
     expect(help.stdout).toContain('ACME_MAIL_API_KEY');
+    expect(help.stdout).toContain('--base-url');
 
     const noFrom = await exec(
       process.execPath,
@@ -246,6 +412,7 @@ describe('pnpm gen:connector', () => {
     expect(noFrom.code).toBe(2);
     expect(noFrom.stderr).toContain('No From address');
 
+    // The request body is not written yet: nothing goes out (and the base URL never resolves).
     const sent = await exec(
       process.execPath,
       [bin, 'test', '--to', 'ada@example.com', '--from', 'Acme <noreply@acme.example>'],
@@ -253,47 +420,102 @@ describe('pnpm gen:connector', () => {
       { ACME_MAIL_API_KEY: 'acme-cli-key' },
     );
     expect(sent.code).toBe(1);
-    expect(sent.stderr).toContain('Not implemented: fill in src/transport.ts (send)');
+    expect(sent.stderr).toContain('Not implemented: fill in src/acme-mail-request.ts');
     expect(sent.stderr).not.toContain('acme-cli-key');
   });
 
-  it('type-checks with tsc', async () => {
-    const tsc = join(packageDir, 'node_modules/typescript/bin/tsc');
-    const result = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], packageDir);
-    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+  it('ships a mock bin that serves the mock on loopback', async () => {
+    const bin = join(mockDir, 'bin/mock-acme-mail.js');
+    const help = await exec(process.execPath, [bin, '--help'], mockDir);
+    expect(help.code, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: mock-acme-mail \[options\]/);
+    const bad = await exec(process.execPath, [bin, '--port', 'x'], mockDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--port');
   });
 
-  it('runs the conformance suite, failing with messages that name the file to fill in', async () => {
-    const vitest = join(packageDir, 'node_modules/vitest/vitest.mjs');
-    const result = await exec(
-      process.execPath,
-      [vitest, 'run', '--reporter=json', '--outputFile=report.json'],
-      packageDir,
-    );
-    expect(result.code, 'the suite fails until the skeleton is filled in').not.toBe(0);
-    const report = JSON.parse(await readFile(join(packageDir, 'report.json'), 'utf8'));
-    const tests = report.testResults.flatMap((file) => file.assertionResults);
+  it('type-checks both packages with tsc', async () => {
+    for (const dir of [mockDir, packageDir]) {
+      const tsc = join(dir, 'node_modules/typescript/bin/tsc');
+      const result = await exec(process.execPath, [tsc, '-p', 'tsconfig.json'], dir);
+      expect(result.code, `${relative(tmp, dir)}: ${result.stdout}\n${result.stderr}`).toBe(0);
+    }
+  });
+
+  // Every test of generated code that is complete passes; every other names the file to fill in.
+  const namesAFile = /fill in src\/[\w-]+\.ts/;
+
+  it("runs the mock's tests: the engine around the stubs works, the stubs name their file", async () => {
+    const { code, tests } = await vitestResults(mockDir);
+    expect(code, 'the tests fail until the stubs are filled in').not.toBe(0);
     const byName = (name) => tests.find((test) => test.title === name);
-    // What the skeleton already gets right passes...
-    expect(byName('each invalid config fails with invalid_config naming the field')?.status).toBe(
-      'passed',
-    );
-    expect(byName('every secret config field is flagged secret in the form items')?.status).toBe(
-      'passed',
-    );
-    // ...and what is left to do fails, pointing at the file.
-    const messages = tests.flatMap((test) => test.failureMessages).join('\n');
+    for (const name of [
+      'refuses a missing or unknown API key, and logs the request',
+      'answers an unknown route with 404',
+      'refuses an unknown fault kind and a times below 1',
+      'serves the engine over HTTP on loopback, with its outbox',
+      'reads the port, host and keys',
+    ]) {
+      expect(byName(name)?.status, name).toBe('passed');
+    }
     expect(
       byName(
-        'Register: one email to the recipient with the code, subject and From',
-      )?.failureMessages.join('\n'),
-    ).toContain('Not implemented: fill in src/transport.ts (send)');
-    expect(messages).toContain(
-      'Not implemented: fill in src/index.ts of @org/mock-acme-mail (inject)',
-    );
-    const failed = tests.filter((test) => test.status === 'failed');
-    for (const test of failed) {
-      expect(test.failureMessages.join('\n'), test.fullName).toMatch(/fill in src\/[\w-]+\.ts/);
+        'accepts an email, answers its id and stores it in the outbox',
+      )?.failureMessages.join(),
+    ).toContain('Not implemented: fill in src/parse-email.ts of @org/mock-acme-mail (parseEmail)');
+    expect(
+      byName('lists the wire forms of each provider-neutral fault')?.failureMessages.join(),
+    ).toContain('Not implemented: fill in src/provider-mock.ts of @org/mock-acme-mail');
+    for (const test of tests.filter((t) => t.status === 'failed')) {
+      expect(test.failureMessages.join('\n'), test.fullName).toMatch(namesAFile);
+    }
+  });
+
+  it('runs the conformance suite both ways, failing with messages that name the file to fill in', async () => {
+    const { code, tests, files: testFiles } = await vitestResults(packageDir);
+    expect(code, 'the suite fails until the skeleton is filled in').not.toBe(0);
+    expect(testFiles.map((file) => relative(packageDir, file.name)).sort()).toEqual([
+      'src/cli/acme-mail-cli.test.ts',
+      'src/error-mapping.test.ts',
+      'test/conformance.msw.test.ts',
+      'test/conformance.server.test.ts',
+      'test/wire.test.ts',
+    ]);
+    const inFile = (file) => tests.filter((test) => test.file === file);
+    const named = (file, title) => inFile(file).find((test) => test.title === title);
+    for (const file of ['test/conformance.msw.test.ts', 'test/conformance.server.test.ts']) {
+      // What the skeleton already gets right passes...
+      for (const title of [
+        'each invalid config fails with invalid_config naming the field',
+        'every secret config field is flagged secret in the form items',
+      ]) {
+        expect(named(file, title)?.status, `${file}: ${title}`).toBe('passed');
+      }
+      // ...and what is left to do fails, pointing at the file.
+      expect(
+        named(
+          file,
+          'Register: one email to the recipient with the code, subject and From',
+        )?.failureMessages.join('\n'),
+      ).toContain('Not implemented: fill in src/acme-mail-request.ts (acmeMailEmailBody)');
+      const messages = inFile(file)
+        .flatMap((test) => test.failureMessages)
+        .join('\n');
+      expect(messages).toContain('Not implemented: fill in src/preflight.ts (checkAcmeMail)');
+      expect(messages).toContain(
+        'Not implemented: fill in src/provider-mock.ts of @org/mock-acme-mail (the throttle variants)',
+      );
+    }
+    // The generic rows of the error table, and the CLI's usage checks, pass already.
+    for (const test of [...inFile('src/error-mapping.test.ts')]) {
+      expect(test.status, test.fullName).toBe('passed');
+    }
+    expect(
+      named('src/cli/acme-mail-cli.test.ts', '--help names the bin and the environment variable')
+        ?.status,
+    ).toBe('passed');
+    for (const test of tests.filter((t) => t.status === 'failed')) {
+      expect(test.failureMessages.join('\n'), test.fullName).toMatch(namesAFile);
     }
   });
 

@@ -4,11 +4,9 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { sesRecords } from '../../test/ses-records.js';
 import { createCertificateCache } from './certificate-cache.js';
-import {
-  createSesFeedbackHandler,
-  type SesFeedbackHandlerOptions,
-} from './create-ses-feedback-handler.js';
+import { createSesFeedbackHandler } from './create-ses-feedback-handler.js';
 import type { FeedbackError } from './feedback-error.js';
+import type { SesFeedbackHandlerOptions } from './feedback-handler-options.js';
 
 const mock = useMockSes();
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:ses-feedback';

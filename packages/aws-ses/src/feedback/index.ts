@@ -4,19 +4,19 @@ export {
   type CertificateFetch,
   createCertificateCache,
 } from './certificate-cache.js';
-export {
-  createSesFeedbackHandler,
-  type FeedbackOutcome,
-  type SesFeedbackHandler,
-  type SesFeedbackHandlerOptions,
-  type SubscriptionInfo,
-} from './create-ses-feedback-handler.js';
+export { createSesFeedbackHandler } from './create-ses-feedback-handler.js';
 export {
   FeedbackError,
   type FeedbackErrorCode,
   feedbackErrorCodes,
   feedbackErrorStatus,
 } from './feedback-error.js';
+export type {
+  FeedbackOutcome,
+  SesFeedbackHandler,
+  SesFeedbackHandlerOptions,
+  SubscriptionInfo,
+} from './feedback-handler-options.js';
 export { requestFromIncomingMessage, toNodeListener, writeResponse } from './node-adapter.js';
 export { parseSesNotification } from './parse-ses-notification.js';
 export { parseSnsEnvelope, type SnsEnvelope, type SnsMessageType } from './sns-envelope.js';

@@ -1,7 +1,7 @@
 import { ConnectorError } from '@org/connector-core';
 import type { ProviderMock } from '@org/connector-core/testing';
 import { assert, expect } from 'vitest';
-import { addressOf, expectNothingSent, expectRejection } from '../assertions.js';
+import { addressOf, expectNothingSent, expectRejection, rawErrorOf } from '../assertions.js';
 import { defineCases } from '../conformance-case.js';
 import { registerGroup } from '../register-group.js';
 import { delay, newCode, recipient } from '../sample-data.js';
@@ -162,7 +162,7 @@ export const abortCases = defineCases('abort', [
         });
       } catch (error) {
         return assert.fail(
-          `the send failed (${ConnectorError.isInstance(error) ? error.code : String(error)}) although only its first attempt was slow: the ${timeoutMs} ms timeout was applied once around all attempts, or a timed-out attempt was not retried`,
+          `the send failed (${ConnectorError.isInstance(error) ? `${error.code}: ${error.message.slice(0, 300)}` : rawErrorOf(error)}) although only its first attempt was slow: the ${timeoutMs} ms timeout was applied once around all attempts, or a timed-out attempt was not retried`,
         );
       }
       expect(result.attempts, 'SendResult.attempts: the timed-out attempt and the retry').toBe(2);

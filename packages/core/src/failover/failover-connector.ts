@@ -1,10 +1,7 @@
 import { ConnectorError } from '../connector-error.js';
 import type {
-  CheckItem,
   CheckOptions,
   CheckReport,
-  ConnectorEvent,
-  ConnectorMetadata,
   EmailConnector,
   SendMessageInput,
   SendOptions,
@@ -13,39 +10,13 @@ import type {
 import { createIdempotency, type IdempotentMessage } from '../idempotency.js';
 import { maskAddress } from '../mailbox.js';
 import { inspect } from '../node-builtins.js';
+import { createEmitter, startSendEvents } from '../pipeline/emit-events.js';
 import type { UsageType } from '../usage-types.js';
-import {
-  type FailoverAttemptEvent,
-  type FailoverOptions,
-  resolveFailoverOptions,
-} from './failover-options.js';
+import { checkEvery } from './failover-check.js';
+import { asConnectorError, callsOf, combinedError, type Tried } from './failover-errors.js';
+import { failoverMetadata, validateConnectors } from './failover-members.js';
+import { type FailoverOptions, resolveFailoverOptions } from './failover-options.js';
 import { createFailoverOrder } from './failover-order.js';
-
-interface Tried {
-  index: number;
-  error: ConnectorError;
-}
-
-// Codes raised before any provider call: they count no attempt when a connector omits one.
-const noCallCodes = new Set([
-  'invalid_config',
-  'invalid_request_parameters',
-  'template_not_found',
-  'aborted',
-]);
-
-function callsOf(error: ConnectorError): number {
-  return error.attempts ?? (noCallCodes.has(error.code) ? 0 : 1);
-}
-
-function asConnectorError(error: unknown, provider: string): ConnectorError {
-  if (ConnectorError.isInstance(error)) return error;
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return new ConnectorError('general', `The connector failed unexpectedly: ${text.slice(0, 300)}`, {
-    provider,
-    cause: error,
-  });
-}
 
 function messageOf(input: unknown): IdempotentMessage | undefined {
   if (typeof input !== 'object' || input === null) return undefined;
@@ -53,26 +24,6 @@ function messageOf(input: unknown): IdempotentMessage | undefined {
   if (typeof to !== 'string' || typeof type !== 'string') return undefined;
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
   return { to, type, payload: payload as Record<string, unknown> };
-}
-
-function validateConnectors(connectors: unknown): asserts connectors is readonly EmailConnector[] {
-  const problem = !Array.isArray(connectors)
-    ? 'pass an array of connectors'
-    : connectors.length === 0
-      ? 'pass at least one connector'
-      : connectors.findIndex(
-            (c) => typeof c?.sendMessage !== 'function' || typeof c?.metadata !== 'object',
-          ) !== -1
-        ? 'every entry must be an EmailConnector (from a connector factory)'
-        : new Set(connectors).size !== connectors.length
-          ? 'each connector may appear once; create a second connector to use a provider twice'
-          : undefined;
-  if (problem) {
-    throw new ConnectorError('invalid_config', `Invalid failover connector list: ${problem}.`, {
-      provider: 'failover',
-      hint: 'createFailoverConnector([primary, secondary], options) with connectors made by their factories.',
-    });
-  }
 }
 
 /**
@@ -93,23 +44,7 @@ export function createFailoverConnector(
   const resolved = resolveFailoverOptions(options);
   const { provider, failoverOn } = resolved;
   const members = [...connectors];
-  const names = members.map((c) => c.metadata.name).join(' → ');
-  const every = (name: 'tags' | 'replyTo' | 'requestTimeout') =>
-    members.every((c) => c.metadata.capabilities[name]);
-  const metadata: ConnectorMetadata = Object.freeze({
-    id: resolved.id,
-    provider,
-    name: `Failover (${names})`,
-    description: `Sends through ${names} in ${resolved.strategy} order, moving on to the next when a provider throttles or is unavailable.`,
-    capabilities: Object.freeze({
-      check: members.some((c) => typeof c.check === 'function'),
-      tags: every('tags'),
-      replyTo: every('replyTo'),
-      retries: members.length > 1 || members.some((c) => c.metadata.capabilities.retries),
-      requestTimeout: every('requestTimeout'),
-    }),
-    formItems: Object.freeze([]),
-  });
+  const metadata = failoverMetadata(members, resolved);
   const nextOrder = createFailoverOrder(members.length, resolved.strategy);
   const idempotency = createIdempotency(options.idempotency, {
     provider,
@@ -118,17 +53,8 @@ export function createFailoverConnector(
   const closeController = new AbortController();
   let closePromise: Promise<void> | undefined;
 
-  const safely = <E>(listener: ((event: E) => void) | undefined, event: E): void => {
-    if (!listener) return;
-    try {
-      const returned: unknown = listener(event);
-      if (returned instanceof Promise) returned.catch(() => {});
-    } catch {
-      // Observability must never break a send.
-    }
-  };
-  const emit = (event: ConnectorEvent) => safely(options.onEvent, event);
-  const emitAttempt = (event: FailoverAttemptEvent) => safely(options.onAttempt, event);
+  const emit = createEmitter(options.onEvent);
+  const emitAttempt = createEmitter(options.onAttempt);
 
   const assertOpen = (): void => {
     if (closePromise !== undefined) {
@@ -157,31 +83,8 @@ export function createFailoverConnector(
     return { index, provider: member.metadata.provider, connectorId: member.metadata.id };
   };
 
-  const finalError = (tried: Tried[]): ConnectorError => {
-    const last = tried.at(-1) as Tried;
-    const lastName = memberOf(last.index).provider;
-    const before = tried
-      .slice(0, -1)
-      .map((t) => `${memberOf(t.index).provider} (${t.error.code})`)
-      .join(', then ');
-    const calls = tried.reduce((sum, t) => sum + callsOf(t.error), 0);
-    const { error } = last;
-    return new ConnectorError(
-      error.code,
-      before === ''
-        ? `${lastName}: ${error.message}`
-        : `Every connector tried failed: ${before}, then ${lastName}: ${error.message}`,
-      {
-        provider,
-        retryable: error.retryable,
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-        ...(error.providerCode === undefined ? {} : { providerCode: error.providerCode }),
-        ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-        ...(calls === 0 ? {} : { attempts: calls }),
-        cause: error,
-      },
-    );
-  };
+  const finalError = (tried: Tried[]): ConnectorError =>
+    combinedError(tried, provider, (index) => memberOf(index).provider);
 
   const attemptAll = async (
     usageType: UsageType,
@@ -192,8 +95,7 @@ export function createFailoverConnector(
     assertOpen();
     if (signal?.aborted) throw abortedError(signal);
     const base = { provider, usageType, recipient: maskAddress(to) };
-    const started = performance.now();
-    emit({ type: 'send:start', ...base });
+    const events = startSendEvents(emit, provider, usageType, to);
     const order = nextOrder();
     const tried: Tried[] = [];
     let calls = 0;
@@ -206,7 +108,7 @@ export function createFailoverConnector(
         try {
           const result = await run(member);
           calls += result.attempts;
-          emitAttempt({
+          emitAttempt?.({
             ...attempt,
             outcome: 'success',
             durationMs: performance.now() - attemptStarted,
@@ -221,14 +123,7 @@ export function createFailoverConnector(
             attempts: calls,
             sentBy: memberOf(index),
           };
-          emit({
-            type: 'send:success',
-            ...base,
-            durationMs: performance.now() - started,
-            attempts: sent.attempts,
-            messageId: sent.messageId,
-            ...(sent.requestId === undefined ? {} : { requestId: sent.requestId }),
-          });
+          events.success(sent);
           return sent;
         } catch (caught) {
           const error = asConnectorError(caught, member.metadata.provider);
@@ -239,7 +134,7 @@ export function createFailoverConnector(
             failoverOn.has(error.code) &&
             !signal?.aborted &&
             !closeController.signal.aborted;
-          emitAttempt({
+          emitAttempt?.({
             ...attempt,
             outcome: 'error',
             durationMs: performance.now() - attemptStarted,
@@ -254,14 +149,7 @@ export function createFailoverConnector(
       throw finalError(tried);
     } catch (caught) {
       const error = asConnectorError(caught, provider);
-      emit({
-        type: 'send:error',
-        ...base,
-        durationMs: performance.now() - started,
-        ...(error.attempts === undefined ? {} : { attempts: error.attempts }),
-        errorCode: error.code,
-        retryable: error.retryable,
-      });
+      events.error(error);
       throw error;
     }
   };
@@ -292,38 +180,9 @@ export function createFailoverConnector(
       : { idempotencyKey: sendOptions.idempotencyKey }),
   });
 
-  const check = async (checkOptions: CheckOptions = {}): Promise<CheckReport> => {
+  const check = (checkOptions: CheckOptions = {}): Promise<CheckReport> => {
     assertOpen();
-    const lists = await Promise.all(
-      members.map(async (member, index): Promise<CheckItem[]> => {
-        const label = `${index + 1}. ${member.metadata.provider}`;
-        if (typeof member.check !== 'function') {
-          return [
-            {
-              name: label,
-              status: 'warn',
-              detail: `${member.metadata.name} has no preflight check; it was not checked.`,
-            },
-          ];
-        }
-        try {
-          const report = await member.check(checkOptions);
-          return report.checks.map((item) => ({ ...item, name: `${label}: ${item.name}` }));
-        } catch (caught) {
-          const error = asConnectorError(caught, member.metadata.provider);
-          return [
-            {
-              name: label,
-              status: 'fail',
-              detail: error.message,
-              ...(error.hint === undefined ? {} : { hint: error.hint }),
-            },
-          ];
-        }
-      }),
-    );
-    const checks = lists.flat();
-    return { ok: checks.every((item) => item.status !== 'fail'), checks };
+    return checkEvery(members, checkOptions);
   };
 
   const snapshot = () => ({

@@ -74,11 +74,38 @@ describe('suppression before send', () => {
       delete: async () => {},
       list: async () => ({ entries: [] }),
     };
-    await connectorWith(broken).connector.sendMessage(send('ada@example.com'));
+    const sending = connectorWith(broken);
+    await sending.connector.sendMessage(send('ada@example.com'));
+    expect(sending.connector.outbox).toHaveLength(1);
     const error = await connectorWith(broken, 'reject')
       .connector.sendMessage(send('ada@example.com'))
       .catch((e) => e);
     expect(error).toMatchObject({ code: 'general', retryable: true });
+  });
+
+  it('says so in an event when a send goes out unchecked, masking any address in the store error', async () => {
+    const broken: SuppressionStore = {
+      get: (address) =>
+        Promise.reject(new Error(`GET suppression:${address} failed: ECONNREFUSED`)),
+      put: async () => {},
+      delete: async () => {},
+      list: async () => ({ entries: [] }),
+    };
+    const { connector, events } = connectorWith(broken);
+    await connector.sendMessage(send('ada@example.com'));
+    expect(events.map((event) => event.type)).toEqual([
+      'send:start',
+      'send:suppression-unchecked',
+      'send:success',
+    ]);
+    expect(events[1]).toEqual({
+      type: 'send:suppression-unchecked',
+      provider: 'memory',
+      usageType: 'SignIn',
+      recipient: 'a***@example.com',
+      message: 'Error: GET s***@example.com failed: ECONNREFUSED',
+    });
+    expect(JSON.stringify(events)).not.toContain('ada@');
   });
 
   it('refuses a malformed option when the connector is created', () => {

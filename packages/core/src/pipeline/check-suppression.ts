@@ -10,18 +10,23 @@ import {
 /**
  * Throws `RecipientSuppressedError` when a recipient of `email` is suppressed. Runs after the
  * email is built and before the transport is called, so a refused send costs no provider call.
+ * When the store fails and the policy is to send anyway, `onUnchecked` hears of it.
  */
 export async function checkSuppression(
   email: OutgoingEmail,
   options: SuppressionOptions,
   provider: string,
+  onUnchecked: (error: unknown) => void,
 ): Promise<void> {
   for (const recipient of email.to) {
     let entry: Awaited<ReturnType<SuppressionStore['get']>>;
     try {
       entry = await options.store.get(normalizeSuppressionAddress(recipient.address));
     } catch (error) {
-      if (options.onStoreError !== 'reject') continue;
+      if (options.onStoreError !== 'reject') {
+        onUnchecked(error);
+        continue;
+      }
       throw new ConnectorError('general', 'The suppression store failed; nothing was sent.', {
         provider,
         retryable: true,

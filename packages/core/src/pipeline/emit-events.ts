@@ -1,12 +1,14 @@
 import type { ConnectorError } from '../connector-error.js';
-import type { ConnectorEvent, ConnectorOptions, SendResult } from '../contract.js';
+import type { ConnectorEvent, SendResult } from '../contract.js';
 import { maskAddress } from '../mailbox.js';
 import type { UsageType } from '../usage-types.js';
 
-export type Emit = (event: ConnectorEvent) => void;
+export type Emit<Event = ConnectorEvent> = (event: Event) => void;
 
-/** The connector's `onEvent`, made safe: a throwing or rejecting listener never breaks a send. */
-export function createEmitter(onEvent: ConnectorOptions['onEvent']): Emit | undefined {
+/** A listener (`onEvent`), made safe: a throwing or rejecting listener never breaks a send. */
+export function createEmitter<Event = ConnectorEvent>(
+  onEvent: ((event: Event) => unknown) | undefined,
+): Emit<Event> | undefined {
   if (!onEvent) return undefined;
   return (event) => {
     try {
@@ -23,9 +25,11 @@ export function createEmitter(onEvent: ConnectorOptions['onEvent']): Emit | unde
 export interface SendEvents {
   success(result: SendResult): void;
   error(error: ConnectorError): void;
+  /** The suppression store failed and the send goes on unchecked. */
+  suppressionUnchecked(error: unknown): void;
 }
 
-const silent: SendEvents = { success() {}, error() {} };
+const silent: SendEvents = { success() {}, error() {}, suppressionUnchecked() {} };
 
 export function startSendEvents(
   emit: Emit | undefined,
@@ -46,6 +50,15 @@ export function startSendEvents(
         attempts: result.attempts,
         messageId: result.messageId,
         ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+      });
+    },
+    suppressionUnchecked(error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      emit({
+        type: 'send:suppression-unchecked',
+        ...base,
+        // A store's error may quote the key it looked up: addresses in it are masked too.
+        message: text.slice(0, 300).replace(/[^\s@"'<>]+@[^\s@"'<>]+/g, maskAddress),
       });
     },
     error(error) {

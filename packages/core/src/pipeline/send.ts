@@ -54,7 +54,11 @@ export async function send(
   const events = startSendEvents(context.emit, provider, parsed.type, parsed.to);
   try {
     const email = buildOutgoingEmail(parsed, context.resolved);
-    if (context.suppression) await checkSuppression(email, context.suppression, provider);
+    if (context.suppression) {
+      await checkSuppression(email, context.suppression, provider, (error) =>
+        events.suppressionUnchecked(error),
+      );
+    }
     if (context.recipientThrottle && email.to[0]) {
       await context.recipientThrottle.check(email.to[0], {
         provider,

@@ -80,6 +80,12 @@ export {
   type MappedError,
 } from './error-table.js';
 export {
+  type HttpFailureFacts,
+  type HttpFailureRuleOptions,
+  httpFailureFacts,
+  httpFailureRules,
+} from './http-failure.js';
+export {
   createJsonHttpClient,
   HttpTimeoutError,
   type JsonHttpClient,

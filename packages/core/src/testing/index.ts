@@ -1,5 +1,10 @@
 export { createFaultQueue, type FaultQueue } from './fault-queue.js';
 export {
+  type FaultVariants,
+  faultVariantNames,
+  pickFaultVariant,
+} from './fault-variants.js';
+export {
   type FetchHandler,
   type FetchServer,
   type FetchServerOptions,
@@ -7,15 +12,26 @@ export {
 } from './fetch-server.js';
 export {
   createMemoryConnector,
-  createMemoryProvider,
-  type FailNextOptions,
   type MemoryConnector,
   type MemoryConnectorConfig,
   type MemoryConnectorOptions,
-  type MemoryOutboxEntry,
-  type MemoryProvider,
   memoryConfigSchema,
 } from './memory-connector.js';
+export {
+  createMemoryProvider,
+  type FailNextOptions,
+  type MemoryOutboxEntry,
+  type MemoryProvider,
+} from './memory-provider.js';
+export { type ServableMock, startMockHttpServer } from './mock-http-server.js';
+export {
+  type CatchAllOptions,
+  connectionResetResponse,
+  type MswHttp,
+  mswCatchAllHandlers,
+  requireOptionalPeer,
+} from './msw-catch-all.js';
+export { handleWithHangUps } from './msw-hang-ups.js';
 export {
   type DeliveredEmail,
   type InjectOptions,
@@ -27,3 +43,4 @@ export {
   providerFaultOutcomes,
   type RawHeader,
 } from './provider-mock.js';
+export { createRequestTracker, type RequestTracker } from './request-tracker.js';

@@ -183,10 +183,19 @@ describe('transport-level faults', () => {
 
   it('a client timeout during latency fails the call, yet SES (the mock) may still deliver it', async () => {
     const mock = msw.mockSes();
-    mock.faults.next({ kind: 'latency', latencyMs: 200 }, { operation: 'SendEmail' });
+    // The client gives up once the mock holds the request, however busy the machine is.
+    const giveUp = new AbortController();
+    const stop = mock.faults.when(
+      () => {
+        stop();
+        setTimeout(() => giveUp.abort(), 20);
+        return true;
+      },
+      { kind: 'latency', latencyMs: 200 },
+    );
     const error = await rejectionOf(
       testClient({ maxAttempts: 1 }).send(new SendEmailCommand(simpleEmail()), {
-        abortSignal: AbortSignal.timeout(20),
+        abortSignal: giveUp.signal,
       }),
     );
     expect(error.name).toBe('AbortError');

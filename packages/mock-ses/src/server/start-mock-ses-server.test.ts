@@ -208,11 +208,21 @@ describe('startMockSesServer', () => {
   });
 
   it('records a client that gives up during injected latency as aborted, and stores nothing', async () => {
-    server.mock.faults.latency(5_000);
+    // The client gives up once the server holds the request (not on a timer that, on a busy
+    // machine, can fire before the request has even arrived).
+    const giveUp = new AbortController();
+    const stop = server.mock.faults.when(
+      () => {
+        stop();
+        setTimeout(() => giveUp.abort(), 20);
+        return true;
+      },
+      { kind: 'latency', latencyMs: 5_000 },
+    );
 
     const error = await client
       .send(new SendEmailCommand(simpleEmail('user@example.com')), {
-        abortSignal: AbortSignal.timeout(50),
+        abortSignal: giveUp.signal,
       })
       .catch((e: unknown) => e);
 

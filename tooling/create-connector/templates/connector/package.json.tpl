@@ -49,6 +49,7 @@
     "@org/tsup-config": "workspace:*",
     "@org/vitest-config": "workspace:*",
     "@types/node": "catalog:",
+    "msw": "catalog:",
     "publint": "catalog:",
     "tsup": "catalog:",
     "typescript": "catalog:",

@@ -1,7 +1,7 @@
 {
   "name": "__MOCKPACKAGE__",
   "version": "0.0.0",
-  "description": "A stand-in for the __TITLE__ API for tests: the provider-neutral view the conformance suite reads",
+  "description": "A mock of the __TITLE__ email API for tests: msw handlers, a local server and CLI, faults and an outbox",
   "license": "MIT",
   "type": "module",
   "sideEffects": false,
@@ -9,8 +9,12 @@
     "node": ">=20.19"
   },
   "files": [
-    "dist"
+    "dist",
+    "bin"
   ],
+  "bin": {
+    "mock-__NAME__": "./bin/mock-__NAME__.js"
+  },
   "main": "./dist/index.cjs",
   "module": "./dist/index.js",
   "types": "./dist/index.d.cts",
@@ -30,11 +34,17 @@
   "scripts": {
     "build": "tsup",
     "typecheck": "tsc -p tsconfig.json",
-    "test": "vitest run --passWithNoTests",
+    "test": "vitest run",
     "check:exports": "publint --strict && attw --pack . --profile node16"
   },
   "peerDependencies": {
-    "@org/connector-core": "workspace:^"
+    "@org/connector-core": "workspace:^",
+    "msw": "^2.15.0"
+  },
+  "peerDependenciesMeta": {
+    "msw": {
+      "optional": true
+    }
   },
   "devDependencies": {
     "@arethetypeswrong/cli": "catalog:",
@@ -43,6 +53,7 @@
     "@org/tsup-config": "workspace:*",
     "@org/vitest-config": "workspace:*",
     "@types/node": "catalog:",
+    "msw": "catalog:",
     "publint": "catalog:",
     "tsup": "catalog:",
     "typescript": "catalog:",

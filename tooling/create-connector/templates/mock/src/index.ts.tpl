@@ -1,61 +1,13 @@
-import type {
-  DeliveredEmail,
-  InjectOptions,
-  ProviderErrorFaultKind,
-  ProviderFaultKind,
-  ProviderMock,
-} from '@org/connector-core/testing';
-
-export interface __PASCAL__ProviderMock extends ProviderMock {
-  /** Stops intercepting; called by the conformance test after each test. */
-  close(): void;
-}
-
-function notImplemented(method: string): Error {
-  return new Error(
-    `Not implemented: fill in src/index.ts of __MOCKPACKAGE__ (${method}). The conformance suite drives the provider through this mock.`,
-  );
-}
-
-/**
- * A stand-in for the __TITLE__ API that the real transport talks to, seen by the conformance
- * suite through `ProviderMock`. No test may reach the real provider.
- *
- * TODO, typically with msw (`setupServer` from 'msw/node', handlers for the API's routes):
- * - record each accepted send, normalized as a `DeliveredEmail`, and answer with a message id;
- * - count every request that reaches the API (`requestCount`), retries included;
- * - `inject(fault, { times, latencyMs, variant })`: answer the next `times` requests the way
- *   __TITLE__ does for that situation (its status code and error body), or delay them for
- *   `latency`; `faultVariants(fault)` lists every wire form __TITLE__ uses for it;
- * - `peakInFlight()`: the most requests in flight at once; `hangUps()`: requests the client
- *   gave up on before the answer (never delivered);
- * - `reset()`: forget sends, requests and pending faults.
- * @org/mock-ses (src/conformance.ts) and the Postbox example in the
- * @org/connector-conformance README show complete ones.
- */
-export function create__PASCAL__ProviderMock(): __PASCAL__ProviderMock {
-  return {
-    sent(): DeliveredEmail[] {
-      throw notImplemented('sent');
-    },
-    requestCount(): number {
-      throw notImplemented('requestCount');
-    },
-    inject(_fault: ProviderFaultKind, _options?: InjectOptions): void {
-      throw notImplemented('inject');
-    },
-    faultVariants(_fault: ProviderErrorFaultKind): readonly string[] {
-      throw notImplemented('faultVariants');
-    },
-    peakInFlight(): number {
-      throw notImplemented('peakInFlight');
-    },
-    hangUps(): number {
-      throw notImplemented('hangUps');
-    },
-    reset(): void {
-      throw notImplemented('reset');
-    },
-    close(): void {},
-  };
-}
+export { createMock__PASCAL__, default__PASCAL__BaseUrl } from './create-mock-__NAME__.js';
+export { __CAMEL__Error } from './errors.js';
+export { __CAMEL__FaultFor, toDeliveredEmail } from './provider-mock.js';
+export { startMock__PASCAL__Server } from './start-mock-__NAME__-server.js';
+export type {
+  __PASCAL__Fault,
+  __PASCAL__OutboxMessage,
+  __PASCAL__RequestLogEntry,
+  Mock__PASCAL__,
+  Mock__PASCAL__Options,
+  Mock__PASCAL__Server,
+  Mock__PASCAL__ServerOptions,
+} from './types.js';

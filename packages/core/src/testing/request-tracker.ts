@@ -1,13 +1,21 @@
+/** What a mock engine counts for the conformance kit's concurrency and hang-up checks. */
+export interface RequestTracker {
+  /** Call when a send request arrives; call the returned function once it is answered. */
+  start(signal: AbortSignal): () => void;
+  peakInFlight(): number;
+  hangUps(): number;
+  reset(): void;
+}
+
 /**
  * Counts the send requests in flight (from arrival to answer) and the ones whose client hung up
  * before the answer: what the conformance suite reads as `peakInFlight()` and `hangUps()`.
  */
-export function createRequestTracker() {
+export function createRequestTracker(): RequestTracker {
   let inFlight = 0;
   let peak = 0;
   let hangUps = 0;
   return {
-    /** Call when a send request arrives; call the returned function once it is answered. */
     start(signal: AbortSignal): () => void {
       inFlight += 1;
       peak = Math.max(peak, inFlight);
