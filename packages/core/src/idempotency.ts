@@ -5,7 +5,6 @@ import { canonicalJson } from './idempotency-fingerprint.js';
 import { resolveIdempotencyOptions } from './idempotency-options.js';
 import type { IdempotencyRecord } from './idempotency-store.js';
 import { maxIdempotencyKeyLength } from './input-limits.js';
-import { inspect } from './node-builtins.js';
 import { raceAbort } from './provider/abort-race.js';
 
 // Waiting on another process's send: start fast (most sends take well under a second), then
