@@ -1,4 +1,8 @@
-import { type ConnectorMetadata, replyToFormItem, templatesFormItem } from '@org/connector-core';
+import {
+  type ConnectorMetadata,
+  replyToFormItem,
+  templatesFormItem,
+} from '@org/connector-core/provider';
 
 export const awsSesProvider = 'aws-ses';
 

@@ -1,4 +1,4 @@
-import type { CheckItem, ConnectorError } from '@org/connector-core';
+import type { CheckItem, ConnectorError } from '@org/connector-core/provider';
 import type { AwsSesConfig } from './config-schema.js';
 
 /** What the preflight learned from GetAccount, as far as pacing cares. */

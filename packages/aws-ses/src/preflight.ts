@@ -6,13 +6,13 @@ import {
   type GetEmailIdentityCommandOutput,
   type SESv2Client,
 } from '@aws-sdk/client-sesv2';
-import { parseMailbox } from '@org/connector-core';
 import {
   type CheckItem,
   type CheckReport,
   ConnectorError,
   checkReport,
   failedItem,
+  parseMailbox,
 } from '@org/connector-core/provider';
 import type { AwsSesConfig } from './config-schema.js';
 import { mapSesError, sesPermission } from './error-mapping.js';

@@ -1,5 +1,5 @@
 import type { Body, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import { formatMailbox, type OutgoingEmail, parseMailbox } from '@org/connector-core';
+import { formatMailbox, type OutgoingEmail, parseMailbox } from '@org/connector-core/provider';
 import type { AwsSesConfig } from './config-schema.js';
 
 // Without a charset SES assumes 7-bit ASCII, which garbles every non-ASCII character.

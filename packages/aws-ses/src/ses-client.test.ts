@@ -25,7 +25,8 @@ vi.mock('@aws-sdk/client-sesv2', async (importOriginal) => {
 const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
 const { createAwsSesConnector } = await import('./index.js');
 const { createSesClient } = await import('./ses-client.js');
-const { SesRetryStrategy } = await import('./retry-strategy.js');
+const { sesRetryStrategyClass } = await import('./retry-strategy.js');
+const SesRetryStrategy = sesRetryStrategyClass();
 
 /** A TCP pass-through in front of the mock that counts the connections clients open. */
 async function startCountingProxy(

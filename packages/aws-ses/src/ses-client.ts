@@ -1,6 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { AwsSesConfig } from './config-schema.js';
-import { SesRetryStrategy } from './retry-strategy.js';
+import { createSesRetryStrategy } from './retry-strategy.js';
 
 export interface SesClientOptions {
   /** True once the connector is closed: from then on no SES attempt starts, first or retry. */
@@ -26,7 +26,7 @@ export function createSesClient(
   const client = new SESv2Client({
     region: config.region,
     maxAttempts: config.maxAttempts,
-    retryStrategy: new SesRetryStrategy(config.maxAttempts, { isClosed }),
+    retryStrategy: createSesRetryStrategy(config.maxAttempts, { isClosed }),
     ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
     // Without static keys the SDK resolves its default credential chain by itself.
     ...(accessKeyId !== undefined && accessKeySecret !== undefined

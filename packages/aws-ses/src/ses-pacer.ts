@@ -6,7 +6,7 @@ import {
   QueueWaitExceededError,
   type RateLimiter,
   type ReleaseToken,
-} from '@org/connector-core';
+} from '@org/connector-core/provider';
 import type { AwsSesConfig } from './config-schema.js';
 
 /** How often `pacing: 'auto'` re-reads the account's MaxSendRate. */

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { type MockSesServer, startMockSesServer } from '@org/mock-ses';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeCredentials, templates } from './fixtures.js';
@@ -15,6 +16,7 @@ import { fakeCredentials, templates } from './fixtures.js';
 const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
 const repoRoot = resolve(packageDir, '../..');
 const cliPath = join(packageDir, 'dist/cli.js');
+const execFileAsync = promisify(execFile);
 
 interface CliRun {
   code: number;
@@ -448,6 +450,39 @@ describe('secrets canary: the CLI prints no secret and no code', () => {
     expect(canaryServer.mock.requests.operations('SendEmail').map((e) => e.attempt)).toEqual([1]);
     expectNoCanary(run);
   });
+});
+
+// What a serverless cold start loads: zod (~50 ms) waits for the first connector or parse.
+// zod marks its own load on globalThis (`__zod_globalConfig`, set by zod/v4/core).
+describe('importing the build', () => {
+  const probe = (load: string) => `
+    (async () => {
+      const ses = ${load};
+      const loaded = () => '__zod_globalConfig' in globalThis;
+      const onImport = loaded();
+      const secretItems = ses.createAwsSesConnector.metadata.formItems.filter((i) => i.secret).length;
+      console.log(JSON.stringify({ onImport, onMetadata: loaded(), secretItems }));
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+
+  for (const [format, load] of [
+    [
+      'ESM',
+      `await import(${JSON.stringify(pathToFileURL(join(packageDir, 'dist/index.js')).href)})`,
+    ],
+    ['CJS', `require(${JSON.stringify(join(packageDir, 'dist/index.cjs'))})`],
+  ] as const) {
+    it(`loads no zod until the metadata or a connector needs the schema (${format})`, async () => {
+      const { stdout } = await execFileAsync(process.execPath, ['-e', probe(load)], {
+        cwd: packageDir,
+        timeout: 30_000,
+      });
+      expect(JSON.parse(stdout)).toEqual({
+        onImport: false,
+        onMetadata: true,
+        secretItems: 2,
+      });
+    });
+  }
 });
 
 describe('pnpm demo', () => {

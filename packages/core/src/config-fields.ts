@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { parseMailbox } from './mailbox.js';
+import { zod } from './zod-runtime.js';
 
 // Building blocks of provider config schemas: the fields every provider has, with the same
 // rules and messages everywhere.
@@ -30,6 +30,7 @@ const mailboxIssue = (error: unknown) =>
  * `example` goes into the messages: `required, e.g. <example>`.
  */
 export function mailboxField(example: string) {
+  const z = zod();
   return z
     .string({
       error: (issue) =>
@@ -52,6 +53,7 @@ export function mailboxField(example: string) {
 
 /** Reply-To: one mailbox or a list of up to 50, always a list once parsed. */
 export function replyToField() {
+  const z = zod();
   return z
     .union([z.string(), z.array(z.string())], {
       error: 'must be an address or a list of addresses, e.g. ["Support <help@example.com>"]',
@@ -87,6 +89,7 @@ export interface TagsFieldOptions {
  * provider's `pattern`; `usage_type` is refused, as the pipeline sets it.
  */
 export function tagsField({ pattern, rule }: TagsFieldOptions) {
+  const z = zod();
   return z
     .record(z.string(), z.string().regex(pattern, `tag values may use only ${rule}`))
     .superRefine((tags, ctx) => {
@@ -107,7 +110,7 @@ export function tagsField({ pattern, rule }: TagsFieldOptions) {
 
 /** Provider calls per send, retries included: a whole number from 1 (no retries) to 10. */
 export function maxAttemptsField(defaultAttempts: number) {
-  return z
+  return zod()
     .number()
     .int()
     .min(1, 'must be at least 1 (1 disables retries)')

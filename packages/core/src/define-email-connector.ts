@@ -103,10 +103,17 @@ export function defineEmailConnector<
   definition: EmailConnectorDefinition<Config, Transport>,
 ): EmailConnectorFactory<ConnectorOf<Transport>> {
   const { provider, name, id } = definition.metadata;
-  const metadata = freezeMetadata(definition.metadata, secretFieldsOf(definition.configSchema));
+  // On first read: the secret fields come from walking the config schema, which a provider
+  // builds lazily so that importing it loads no zod.
+  let frozen: ConnectorMetadata | undefined;
+  const metadataOf = (): ConnectorMetadata => {
+    frozen ??= freezeMetadata(definition.metadata, secretFieldsOf(definition.configSchema));
+    return frozen;
+  };
 
   const factory = (rawConfig: unknown, options: ConnectorOptions = {}) => {
     const resolved = resolveConfig(rawConfig, { ...definition, provider, name });
+    const metadata = metadataOf();
     // Before the transport: malformed options must not leave an SDK client behind.
     const idempotency = createIdempotency(options.idempotency, { provider, connectorId: id });
     assertSuppressionOptions(options.suppression, provider);
@@ -174,5 +181,8 @@ export function defineEmailConnector<
     return connector as ConnectorOf<Transport>;
   };
 
-  return Object.assign(factory, { metadata });
+  return Object.defineProperty(factory, 'metadata', {
+    get: metadataOf,
+    enumerable: true,
+  }) as EmailConnectorFactory<ConnectorOf<Transport>>;
 }

@@ -70,3 +70,46 @@ describe('html-to-text in the built copies', () => {
     });
   });
 });
+
+// zod marks its own load on globalThis (`__zod_globalConfig`, set by zod/v4/core): whichever
+// copy and build loaded it, the mark is there. A fresh node again: a fact about the process.
+function loadsZod(importCore: string): { onImport: boolean; onParse: boolean; shared?: boolean } {
+  const script = `
+    const loaded = () => '__zod_globalConfig' in globalThis;
+    (async () => {
+      const core = ${importCore};
+      const onImport = loaded();
+      const metadataRead = core.usageTypes.length > 0;
+      const result = core.templateSchema.safeParse({ usageType: 'SignIn', subject: 'Hi', content: '<p>{{code}}</p>' });
+      if (!result.success || !metadataRead) throw new Error('templateSchema refused a template');
+      const out = { onImport, onParse: loaded() };
+      if (process.env.CHECK_SHARED) {
+        const { z } = await import('zod');
+        out.shared = core.templateSchema instanceof z.ZodObject && core.templateSchema.constructor === z.ZodObject;
+      }
+      console.log(JSON.stringify(out));
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, CHECK_SHARED: importCore.startsWith('await') ? '1' : '' },
+    }),
+  );
+}
+
+describe('zod in the built copies', () => {
+  it('is loaded by the first schema use, not by importing the CJS build', () => {
+    expect(loadsZod(`require(${JSON.stringify(cjsPath)})`)).toEqual({
+      onImport: false,
+      onParse: true,
+    });
+  });
+
+  it('is loaded by the first schema use, not by importing the ESM build, and is the app’s zod', () => {
+    expect(loadsZod(`await import(${JSON.stringify(esmUrl)})`)).toEqual({
+      onImport: false,
+      onParse: true,
+      shared: true,
+    });
+  });
+});

@@ -1,6 +1,6 @@
-import { inspect } from 'node:util';
 import { ConnectorError } from './connector-error.js';
 import type { IdempotencyClaim, IdempotencyRecord } from './idempotency-store.js';
+import { inspect } from './node-builtins.js';
 
 function isRecord(value: unknown): value is IdempotencyRecord {
   return (

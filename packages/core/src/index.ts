@@ -88,6 +88,7 @@ export {
   maxTemplateContentLength,
   maxTemplates,
 } from './input-limits.js';
+export { lazySchema, unwrapLazySchema } from './lazy-schema.js';
 export { lintTemplates, type TemplateLintWarning } from './lint-templates.js';
 export { isLocaleTag, type LocaleTagOptions, maxLocaleLength } from './locale-tag.js';
 export {
@@ -145,3 +146,4 @@ export {
   usageTypes,
   verificationUsageTypes,
 } from './usage-types.js';
+export type { Zod } from './zod-runtime.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { zod } from './zod-runtime.js';
 
 /**
  * The longest locale accepted, in characters. RFC 5646 §4.4.1 asks implementations to handle
@@ -112,8 +112,10 @@ export function isLocaleTag(value: unknown, options: LocaleTagOptions = {}): val
 
 /** A zod string that must be a locale tag; the message says what is wrong, never repeating it. */
 export function localeTagSchema(options: LocaleTagOptions = {}) {
-  return z.string().superRefine((value, ctx) => {
-    const problem = localeTagProblem(value, options);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `locale ${problem}` });
-  });
+  return zod()
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = localeTagProblem(value, options);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `locale ${problem}` });
+    });
 }

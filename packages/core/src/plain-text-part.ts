@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import { ConnectorError } from './connector-error.js';
 import { htmlNestingDepth } from './html-nesting-depth.js';
 import { maxHtmlNestingDepth } from './input-limits.js';
+import { packageRequire } from './node-builtins.js';
 import type { Template } from './template.js';
 import { replacePlaceholders, scanPlaceholders } from './template-variables.js';
 
@@ -13,10 +13,8 @@ function converter(): Convert {
   if (convert !== undefined) return convert;
   // Required on the first HTML render rather than imported: html-to-text and its parser are
   // ~40 modules (~50 ms) that a process importing core for its schemas, errors or CLI never
-  // needs. A synchronous require works in both builds; CJS has __filename, and ESM gets it
-  // from tsup's shim (the CJS shim of import.meta.url would break on a path with a "#").
-  const base = typeof __filename === 'string' ? __filename : import.meta.url;
-  const { compile } = createRequire(base)('html-to-text') as typeof import('html-to-text');
+  // needs. A synchronous require works in both builds.
+  const { compile } = packageRequire()('html-to-text') as typeof import('html-to-text');
   // Compiled once: html-to-text builds its selector tables per call otherwise. No hard wrap:
   // mail clients wrap text to their width, and values go into the cached text as typed (see
   // plainTextPart), which a wrap computed around placeholders could not honour.

@@ -1,4 +1,6 @@
-import { globalRegistry, type z } from 'zod';
+import type { z } from 'zod';
+import { unwrapLazySchema } from './lazy-schema.js';
+import { zodModule } from './zod-runtime.js';
 
 /** What a secret value is replaced with in inspect output, JSON, events and error messages. */
 export const redacted = '[redacted]';
@@ -20,7 +22,7 @@ export function secret<Schema extends z.ZodType>(schema: Schema): Schema {
 
 /** True when this schema (not its children) is marked secret. */
 export function isSecretSchema(schema: z.ZodType): boolean {
-  return globalRegistry.get(schema)?.secret === true;
+  return zodModule().globalRegistry.get(unwrapLazySchema(schema))?.secret === true;
 }
 
 interface SchemaDef {
@@ -131,7 +133,12 @@ export function redactConfig<T>(config: T, schema: z.ZodType): T {
   return result as T;
 }
 
-const wordChar = /^[\p{L}\p{N}_]$/u;
+// Compiled on first use: parsing a Unicode property class costs an import ~0.5 ms.
+let wordCharPattern: RegExp | undefined;
+const isWordChar = (char: string): boolean => {
+  wordCharPattern ??= /^[\p{L}\p{N}_]$/u;
+  return wordCharPattern.test(char);
+};
 
 /** The code point that ends just before `index`, as a string ('' at the start). */
 function charBefore(text: string, index: number): string {
@@ -153,11 +160,11 @@ function charAt(text: string, index: number): string {
 // Matched with indexOf rather than a regular expression built from the secret: a long secret
 // (a 75 KB code) would make an invalid or huge pattern, and the scrubbing itself would throw.
 function tokenMatches(text: string, secret: string, found: Map<number, number>): void {
-  const guardBefore = wordChar.test(charAt(secret, 0));
-  const guardAfter = wordChar.test(charBefore(secret, secret.length));
+  const guardBefore = isWordChar(charAt(secret, 0));
+  const guardAfter = isWordChar(charBefore(secret, secret.length));
   for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-    if (guardBefore && wordChar.test(charBefore(text, at))) continue;
-    if (guardAfter && wordChar.test(charAt(text, at + secret.length))) continue;
+    if (guardBefore && isWordChar(charBefore(text, at))) continue;
+    if (guardAfter && isWordChar(charAt(text, at + secret.length))) continue;
     // Longest first: a shorter secret at the same offset loses, as in an alternation.
     if (!found.has(at)) found.set(at, secret.length);
   }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   maxCodeLength,
   maxLinkLength,
@@ -6,6 +5,7 @@ import {
   maxPayloadTextLength,
   maxPayloadValues,
 } from './input-limits.js';
+import { lazySchema } from './lazy-schema.js';
 import { localeTagSchema } from './locale-tag.js';
 
 /**
@@ -49,28 +49,35 @@ export function payloadLimitProblem(payload: object): string | undefined {
   return undefined;
 }
 
-const payloadFieldsSchema = z.looseObject({
-  code: z
-    .string()
-    .max(maxCodeLength, `code must be at most ${maxCodeLength} characters`)
-    .optional(),
-  link: z
-    .string()
-    .max(maxLinkLength, `link must be at most ${maxLinkLength} characters`)
-    .optional(),
-  locale: localeTagSchema({ allowUnderscore: true }).optional(),
-});
+const payloadFieldsSchema = lazySchema((z) =>
+  z.looseObject({
+    code: z
+      .string()
+      .max(maxCodeLength, `code must be at most ${maxCodeLength} characters`)
+      .optional(),
+    link: z
+      .string()
+      .max(maxLinkLength, `link must be at most ${maxLinkLength} characters`)
+      .optional(),
+    locale: localeTagSchema({ allowUnderscore: true }).optional(),
+  }),
+);
 
 /**
  * The `payload` of `sendMessage`: its size is checked first (so zod never copies an unbounded
  * object, and a throwing getter is an issue rather than an exception), then the known
  * variables are typed and capped.
  */
-export const sendPayloadSchema = z.preprocess((payload, ctx) => {
-  if (typeof payload !== 'object' || payload === null) return payload;
-  const problem = payloadLimitProblem(payload);
-  if (problem !== undefined) {
-    ctx.addIssue({ code: 'custom', message: `the payload is too large or unreadable: ${problem}` });
-  }
-  return payload;
-}, payloadFieldsSchema);
+export const sendPayloadSchema = lazySchema((z) =>
+  z.preprocess((payload, ctx) => {
+    if (typeof payload !== 'object' || payload === null) return payload;
+    const problem = payloadLimitProblem(payload);
+    if (problem !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the payload is too large or unreadable: ${problem}`,
+      });
+    }
+    return payload;
+  }, payloadFieldsSchema),
+);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 
 /** Every kind of email a connector sends. The first four are required in every template set. */
 export const usageTypes = [
@@ -32,7 +32,7 @@ export const verificationUsageTypes: readonly UsageType[] = [
   'BindMfa',
 ];
 
-export const usageTypeSchema = z.enum(usageTypes);
+export const usageTypeSchema = lazySchema((z) => z.enum(usageTypes));
 
 export function isUsageType(value: unknown): value is UsageType {
   return typeof value === 'string' && (usageTypes as readonly string[]).includes(value);

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// pnpm --filter @org/bench profile -- [--side client|server] [--subject org-connector]
-//   [--server mock-ses|aws-ses-v2-local] [--n 5000] [--concurrency 16] [--top 25]
+// pnpm --filter @org/bench profile -- [--side client|server|import] [--subject org-connector]
+//   [--server mock-ses|aws-ses-v2-local] [--n 5000] [--concurrency 16] [--top 25] [--after sdk]
 // Runs one sender against a mock server in another process with `node --cpu-prof` on one side
 // (the sender, or the server under raw-SDK load) and prints where that side's CPU went: self
-// time by package and by function. Profiles stay in results/profiles/ (git-ignored).
+// time by package and by function. `--side import` profiles a cold import instead: a fresh
+// process imports the cold-start target `--subject` (org-connector, org-core, zod, …), after
+// `--after`'s imports (e.g. `sdk`, so only what ours adds to the SDK is sampled).
+// Profiles stay in results/profiles/ (git-ignored).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 import { spawnSync } from 'node:child_process';
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summarizeProfile } from './lib/cpu-profile.mjs';
 import { runLoad } from './lib/load.mjs';
+import { profileImport } from './lib/profile-import.mjs';
 import { benchRoot, childEnv, spawnWorker } from './lib/worker.mjs';
 import { subjects } from './subjects/index.mjs';
 
@@ -23,11 +27,17 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     server: { type: 'string', default: 'mock-ses' },
     top: { type: 'string', default: '25' },
+    after: { type: 'string' },
   },
 });
 
 const dir = join(benchRoot, 'results', 'profiles');
 mkdirSync(dir, { recursive: true });
+if (args.side === 'import') {
+  const { subject, after, top } = args;
+  process.stdout.write(profileImport({ subject, after, top: Number(top), dir }));
+  process.exit(0);
+}
 const started = Date.now();
 const n = Number(args.n);
 const concurrency = Number(args.concurrency);

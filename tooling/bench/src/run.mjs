@@ -2,7 +2,7 @@
 // `pnpm bench [--quick] [--n 2000] [--rounds 5] [--only send,servers,…] [--note …] [--rerender]`; --help
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchColdStart } from './benches/cold-start.mjs';
@@ -38,7 +38,7 @@ if (args.help) {
   --quick     smoke run (< 1 min): small N, 2 rounds; writes to results/quick/
   --n         messages per round (default 2000; quick 150)
   --rounds    interleaved rounds per sender and concurrency (default 5; quick 2)
-  --only      run a subset of the benchmarks
+  --only      run a subset of the benchmarks; the others' figures in <out>/latest.json are kept
   --out       where latest.json, latest.md and throughput.svg go (default results/)
   --note      a line stored with the results and shown under the chart (e.g. "machine shared with builds")
   --rerender  measure nothing: re-derive ratios and targets from <out>/latest.json and rewrite the outputs
@@ -120,14 +120,28 @@ await step('memory', () => benchMemory({ sends: config.memorySends, progress }))
 await step('fleet', () => benchFleet({ quick, progress }));
 progress.done();
 
+const date = new Date().toISOString();
 const report = {
-  date: new Date().toISOString(),
+  date,
   machine,
   ...(args.note ? { note: args.note } : {}),
   config: { ...config },
   benchmarks,
+  measuredAt: Object.fromEntries(Object.keys(benchmarks).map((name) => [name, date])),
   failures,
 };
+// A run of some benchmarks (`--only`) replaces those in latest.json and keeps the others'
+// figures, each with the date it was measured, so the committed tables stay whole.
+const previousPath = join(outDir, 'latest.json');
+if (only.length < allBenches.length && existsSync(previousPath)) {
+  const previous = JSON.parse(readFileSync(previousPath, 'utf8'));
+  const { targets: _targets, ...kept } = previous.benchmarks ?? {};
+  const keptAt = Object.fromEntries(
+    Object.keys(kept).map((name) => [name, previous.measuredAt?.[name] ?? previous.date]),
+  );
+  report.benchmarks = { ...kept, ...benchmarks };
+  report.measuredAt = { ...keptAt, ...report.measuredAt };
+}
 finishReport(report, outDir);
 
 // Our own packages must run; a peer that cannot run here is reported, not fatal.

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { lazySchema } from '@org/connector-core';
+import type { z } from 'zod';
 import { FeedbackError } from './feedback-error.js';
 
 /** The SNS message types an HTTP(S) subscription receives. */
@@ -7,34 +8,37 @@ export type SnsMessageType =
   | 'SubscriptionConfirmation'
   | 'UnsubscribeConfirmation';
 
-const text = z.string().max(300_000);
-const short = z.string().min(1).max(2_048);
+// Built on the first message parsed: importing the feedback entry loads no zod.
+const envelopeSchema = lazySchema((z) => {
+  const text = z.string().max(300_000);
+  const short = z.string().min(1).max(2_048);
 
-const common = {
-  MessageId: short,
-  TopicArn: short,
-  Message: text,
-  Timestamp: short,
-  SignatureVersion: short,
-  Signature: z.string().min(1).max(4_096),
-  SigningCertURL: short,
-};
+  const common = {
+    MessageId: short,
+    TopicArn: short,
+    Message: text,
+    Timestamp: short,
+    SignatureVersion: short,
+    Signature: z.string().min(1).max(4_096),
+    SigningCertURL: short,
+  };
 
-const notificationSchema = z.object({
-  ...common,
-  Type: z.literal('Notification'),
-  Subject: z.string().max(1_024).optional(),
-  UnsubscribeURL: short.optional(),
+  const notificationSchema = z.object({
+    ...common,
+    Type: z.literal('Notification'),
+    Subject: z.string().max(1_024).optional(),
+    UnsubscribeURL: short.optional(),
+  });
+
+  const confirmationSchema = z.object({
+    ...common,
+    Type: z.enum(['SubscriptionConfirmation', 'UnsubscribeConfirmation']),
+    Token: short,
+    SubscribeURL: short,
+  });
+
+  return z.discriminatedUnion('Type', [notificationSchema, confirmationSchema]);
 });
-
-const confirmationSchema = z.object({
-  ...common,
-  Type: z.enum(['SubscriptionConfirmation', 'UnsubscribeConfirmation']),
-  Token: short,
-  SubscribeURL: short,
-});
-
-const envelopeSchema = z.discriminatedUnion('Type', [notificationSchema, confirmationSchema]);
 
 /** A parsed SNS HTTP(S) message. Fields are exactly as SNS sent them (needed for the signature). */
 export type SnsEnvelope = z.infer<typeof envelopeSchema>;

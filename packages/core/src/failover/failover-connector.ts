@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { ConnectorError } from '../connector-error.js';
 import type {
   CheckOptions,
@@ -10,6 +9,7 @@ import type {
 } from '../contract.js';
 import { createIdempotency, type IdempotentMessage } from '../idempotency.js';
 import { maskAddress } from '../mailbox.js';
+import { inspect } from '../node-builtins.js';
 import { createEmitter, startSendEvents } from '../pipeline/emit-events.js';
 import type { UsageType } from '../usage-types.js';
 import { checkEvery } from './failover-check.js';

@@ -1,5 +1,5 @@
-import { inspect } from 'node:util';
 import type { ConnectorMetadata } from '../contract.js';
+import { inspect } from '../node-builtins.js';
 
 export interface ConnectorSnapshot {
   metadata: ConnectorMetadata;

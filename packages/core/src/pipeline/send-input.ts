@@ -1,19 +1,22 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatIssues } from '../config-issues.js';
 import { ConnectorError } from '../connector-error.js';
 import type { CheckOptions, SendOptions } from '../contract.js';
+import { lazySchema } from '../lazy-schema.js';
 import { maxMailboxLength } from '../mailbox.js';
 import { sendPayloadSchema } from '../send-payload-schema.js';
 import { usageTypeSchema } from '../usage-types.js';
 
-const sendInputSchema = z.object({
-  to: z
-    .string()
-    .min(1, 'the recipient must not be empty')
-    .max(maxMailboxLength, `the recipient must be at most ${maxMailboxLength} characters`),
-  type: usageTypeSchema,
-  payload: sendPayloadSchema,
-});
+const sendInputSchema = lazySchema((z) =>
+  z.object({
+    to: z
+      .string()
+      .min(1, 'the recipient must not be empty')
+      .max(maxMailboxLength, `the recipient must be at most ${maxMailboxLength} characters`),
+    type: usageTypeSchema,
+    payload: sendPayloadSchema,
+  }),
+);
 
 /** The validated input of one send. */
 export type ParsedSendInput = z.output<typeof sendInputSchema>;

@@ -44,9 +44,21 @@ export {
   type TransportFactoryContext,
 } from '../define-email-connector.js';
 export { replyToFormItem, templatesFormItem } from '../form-items.js';
-export type { RateLimiter, RateLimitRequest, ReleaseToken } from '../rate-limiter.js';
+// Schemas built on first use, so importing a provider loads no zod.
+export { lazySchema, unwrapLazySchema } from '../lazy-schema.js';
+// Mailboxes for a provider's request, and client-side pacing: what a transport needs besides
+// the pipeline, so that a provider imports this entry alone (one entry loads less on import).
+export { formatMailbox, parseMailbox } from '../mailbox.js';
+export {
+  QueueWaitExceededError,
+  type RateLimiter,
+  type RateLimitRequest,
+  type ReleaseToken,
+} from '../rate-limiter.js';
+export { createMemoryRateLimiter, type MemoryRateLimiterOptions } from '../rate-limiter-memory.js';
 export { redacted, scrubSecrets, secret, secretFieldsOf } from '../secrets.js';
 export { templatesSchema } from '../template.js';
+export type { Zod } from '../zod-runtime.js';
 export { raceAbort } from './abort-race.js';
 export {
   type BackoffOptions,

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ConnectorErrorCode } from '../connector-error.js';
 import type { CheckOptions, CheckReport, ConnectorOptions, EmailConnector } from '../contract.js';
 import { defineEmailConnector } from '../define-email-connector.js';
+import { lazySchema } from '../lazy-schema.js';
 import { type Template, templatesSchema } from '../template.js';
 import {
   createMemoryProvider,
@@ -30,13 +31,15 @@ export interface MemoryConnectorOptions {
   provider?: MemoryProvider;
 }
 
-export const memoryConfigSchema = z.object({
-  templates: templatesSchema,
-  from: z.string().min(1, 'from must be a mailbox such as `Acme <noreply@acme.test>`'),
-  replyTo: z.array(z.string()).optional(),
-  tags: z.record(z.string(), z.string()).optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-});
+export const memoryConfigSchema = lazySchema((z) =>
+  z.object({
+    templates: templatesSchema,
+    from: z.string().min(1, 'from must be a mailbox such as `Acme <noreply@acme.test>`'),
+    replyTo: z.array(z.string()).optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  }),
+);
 
 export type MemoryConnectorConfig = z.infer<typeof memoryConfigSchema>;
 

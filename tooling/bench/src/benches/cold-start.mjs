@@ -15,7 +15,8 @@ const sendInput = json({ to: fx.recipient(0), type: 'SignIn', payload: { code: f
 /**
  * What a serverless cold start pays: a fresh `node` importing each package (`import`), then
  * creating what sends without sending (`create`, with the modules as `m0`, `m1`, … and the
- * result as `c`), then one send to a mock server in another process (`send`).
+ * result as `c`), then one send to a mock server in another process (`send`). `from: 'core'`
+ * resolves the specifiers as core does (its own dependencies).
  */
 export const coldTargets = [
   {
@@ -48,11 +49,13 @@ export const coldTargets = [
     create: `m0.default.createTransport({SES:{sesClient:new m1.SESv2Client({region:'us-east-1',endpoint:${url},credentials:${creds}}),SendEmailCommand:m1.SendEmailCommand}})`,
     send: `await c.sendMail(${json({ from: fx.from, to: fx.recipient(0), subject: fx.subject, html: fx.shortHtml, text: 'Your code' })})`,
   },
-  // Where ours spends its extra import time: core's two dependencies, resolved as core does.
-  { id: 'zod', label: 'zod alone (dep of ours)', specifiers: ['zod'], from: 'core' },
+  // What ours loads on the first create and the first send: core's two dependencies, and
+  // whether a lighter zod entry would be lighter (it is not: both are zod/v4/core underneath).
+  { id: 'zod', label: 'zod alone (first create)', specifiers: ['zod'], from: 'core' },
+  { id: 'zod-mini', label: 'zod/mini alone', specifiers: ['zod/mini'], from: 'core' },
   {
     id: 'html-to-text',
-    label: 'html-to-text alone (dep of core)',
+    label: 'html-to-text alone (first HTML send)',
     specifiers: ['html-to-text'],
     from: 'core',
   },
@@ -61,28 +64,33 @@ export const coldTargets = [
 
 const coreDir = () => realpathSync(join(benchRoot, 'node_modules/@org/connector-core'));
 
-function probe({ specifiers, create, send }) {
-  // Timed inside the child from just before the first import; wall time, measured outside,
-  // also counts node's own start-up.
+/**
+ * The child's script. Phases are timed inside it from just before the first import; CPU
+ * (user + system) and peak RSS are the whole process's, node's own start-up included, read
+ * just before it exits. `phase: 'import'` stops after the imports.
+ */
+function probe({ specifiers, create, send }, phase) {
   const imports = specifiers.map((s, i) => `const m${i}=await import(${json(s)});`).join('');
+  const full = phase === 'send';
   return [
     'const t0=performance.now();',
     imports,
     'const t1=performance.now();',
-    create ? `const c=${create};` : '',
+    full && create ? `const c=${create};` : '',
     'const t2=performance.now();',
-    send ? `${send};` : '',
+    full && send ? `${send};` : '',
     'const t3=performance.now();',
-    'process.stdout.write(JSON.stringify({importMs:t1-t0,createMs:t2-t0,sendMs:t3-t0}));',
+    'const u=process.cpuUsage();',
+    'process.stdout.write(JSON.stringify({importMs:t1-t0,createMs:t2-t0,sendMs:t3-t0,cpuMs:(u.user+u.system)/1000,rssMiB:process.resourceUsage().maxRSS/1024}));',
     // Keep-alive sockets would hold the process open.
     'process.exit(0);',
   ].join('');
 }
 
-function runOnce(target, serverUrl) {
+function runOnce(target, phase, serverUrl) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', probe(target)], {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', probe(target, phase)], {
       // `-e` code resolves packages from its working directory.
       cwd: target.from === 'core' ? coreDir() : benchRoot,
       env: childEnv({ BENCH_URL: serverUrl, AWS_ENDPOINT_URL_SESV2: serverUrl }),
@@ -108,12 +116,18 @@ function runOnce(target, serverUrl) {
   });
 }
 
-const phases = ['importMs', 'createMs', 'sendMs', 'wallMs'];
+/** A process that only imports, and (for what sends) one that imports, creates and sends. */
+const runsOf = (t) => (t.send ? ['import', 'send'] : ['import']).map((phase) => ({ t, phase }));
+const importFields = ['importMs', 'wallMs', 'cpuMs', 'rssMiB'];
+const sendFields = ['createMs', 'sendMs', 'wallMs', 'cpuMs', 'rssMiB'];
 
+/**
+ * Every (package, phase) process, `runs` rounds, in an order rotated each round so a load
+ * change on a shared machine hits all alike. Ratios to the SDK are the median of the per-round
+ * ratios (paired: both ran in the same round); "over bare node" subtracts the median of
+ * `node` with nothing imported, run the same way.
+ */
 export async function benchColdStart({ runs, progress }) {
-  const samples = new Map(
-    coldTargets.map((t) => [t.id, Object.fromEntries(phases.map((p) => [p, []]))]),
-  );
   const unavailable = {};
   const server = spawnWorker('server.mjs', { args: ['mock-ses'] });
   try {
@@ -122,46 +136,102 @@ export async function benchColdStart({ runs, progress }) {
     for (const t of coldTargets) {
       progress.update('cold start: priming', t.label);
       try {
-        await runOnce(t, serverUrl);
+        for (const { phase } of runsOf(t)) await runOnce(t, phase, serverUrl);
       } catch (error) {
         unavailable[t.id] = { label: t.label, reason: error.message.slice(0, 300) };
         progress.log(`cold start: ${t.label} cannot run here: ${unavailable[t.id].reason}`);
       }
     }
-    const targets = coldTargets.filter((t) => !unavailable[t.id]);
+    const jobs = coldTargets.filter((t) => !unavailable[t.id]).flatMap(runsOf);
+    // samples[id][phase] = one result per round
+    const samples = Object.fromEntries(coldTargets.map((t) => [t.id, { import: [], send: [] }]));
     for (let r = 0; r < runs; r++) {
-      for (let k = 0; k < targets.length; k++) {
-        const t = targets[(r + k) % targets.length];
-        progress.update(`cold start: run ${r + 1}/${runs}`, t.label);
-        const res = await runOnce(t, serverUrl);
-        for (const p of phases) samples.get(t.id)[p].push(res[p]);
+      for (let k = 0; k < jobs.length; k++) {
+        const { t, phase } = jobs[(r + k) % jobs.length];
+        progress.update(`cold start: round ${r + 1}/${runs}`, `${t.label} (${phase})`);
+        samples[t.id][phase].push(await runOnce(t, phase, serverUrl));
       }
     }
-    const floor = Object.fromEntries(phases.map((p) => [p, median(samples.get('sdk')[p])]));
-    const ratio = (t, p, value) =>
-      t.specifiers.length === 0 || !Number.isFinite(floor[p]) ? null : round(value / floor[p], 3);
-    const results = Object.fromEntries(
-      targets.map((t) => {
-        const s = samples.get(t.id);
-        const m = Object.fromEntries(phases.map((p) => [p, median(s[p])]));
-        return [
-          t.id,
-          {
-            label: t.label,
-            importMs: round(m.importMs, 1),
-            ratioToSdk: ratio(t, 'importMs', m.importMs),
-            importAndCreateMs: t.create ? round(m.createMs, 1) : null,
-            createRatioToSdk: t.create ? ratio(t, 'createMs', m.createMs) : null,
-            firstSendMs: t.send ? round(m.sendMs, 1) : null,
-            firstSendRatioToSdk: t.send ? ratio(t, 'sendMs', m.sendMs) : null,
-            wallMs: round(m.wallMs, 1),
-            runs: s.importMs.length,
-          },
-        ];
-      }),
-    );
-    return { runs, results, unavailable };
+    return { runs, samples: pruneSamples(samples), unavailable };
   } finally {
     await server.close();
   }
+}
+
+function pruneSamples(samples) {
+  const pick = (rows, fields) =>
+    rows.map((row) => Object.fromEntries(fields.map((f) => [f, round(row[f], 2)])));
+  return Object.fromEntries(
+    Object.entries(samples)
+      .filter(([, s]) => s.import.length > 0)
+      .map(([id, s]) => [
+        id,
+        {
+          import: pick(s.import, importFields),
+          ...(s.send.length ? { send: pick(s.send, sendFields) } : {}),
+        },
+      ]),
+  );
+}
+
+const medianOf = (rows, field) => median(rows.map((row) => row[field]));
+
+/** Median over rounds of `rows[i][field] / floor[i][field]`. */
+function pairedRatio(rows, floor, field) {
+  if (!rows?.length || !floor?.length) return null;
+  const n = Math.min(rows.length, floor.length);
+  const ratios = [];
+  for (let i = 0; i < n; i++) ratios.push(rows[i][field] / floor[i][field]);
+  return round(median(ratios), 3);
+}
+
+/**
+ * The figures the tables show, derived from the raw samples (so `--rerender` can change how
+ * they are derived without a new run).
+ */
+export function summarizeColdStart(cold) {
+  const { samples } = cold;
+  if (!samples) return cold.results ?? {};
+  const sdk = samples.sdk;
+  const bare = samples.empty?.import;
+  const bareWall = bare ? medianOf(bare, 'wallMs') : Number.NaN;
+  const bareCpu = bare ? medianOf(bare, 'cpuMs') : Number.NaN;
+  const bareRss = bare ? medianOf(bare, 'rssMiB') : Number.NaN;
+  const results = {};
+  for (const t of coldTargets) {
+    const s = samples[t.id];
+    if (!s) continue;
+    const imp = s.import;
+    const isFloor = t.id === 'sdk';
+    const hasImports = t.specifiers.length > 0;
+    const row = {
+      label: t.label,
+      runs: imp.length,
+      importMs: round(medianOf(imp, 'importMs'), 1),
+      wallMs: round(medianOf(imp, 'wallMs'), 1),
+      cpuMs: round(medianOf(imp, 'cpuMs'), 1),
+      rssMiB: round(medianOf(imp, 'rssMiB'), 1),
+      overBareWallMs: round(medianOf(imp, 'wallMs') - bareWall, 1),
+      overBareCpuMs: round(medianOf(imp, 'cpuMs') - bareCpu, 1),
+      overBareRssMiB: round(medianOf(imp, 'rssMiB') - bareRss, 1),
+      importRatio: hasImports && !isFloor ? pairedRatio(imp, sdk?.import, 'importMs') : null,
+      wallRatio: hasImports && !isFloor ? pairedRatio(imp, sdk?.import, 'wallMs') : null,
+      cpuRatio: hasImports && !isFloor ? pairedRatio(imp, sdk?.import, 'cpuMs') : null,
+    };
+    if (s.send) {
+      Object.assign(row, {
+        createMs: round(medianOf(s.send, 'createMs'), 1),
+        firstSendMs: round(medianOf(s.send, 'sendMs'), 1),
+        sendWallMs: round(medianOf(s.send, 'wallMs'), 1),
+        sendCpuMs: round(medianOf(s.send, 'cpuMs'), 1),
+        sendRssMiB: round(medianOf(s.send, 'rssMiB'), 1),
+        createRatio: isFloor ? null : pairedRatio(s.send, sdk?.send, 'createMs'),
+        firstSendRatio: isFloor ? null : pairedRatio(s.send, sdk?.send, 'sendMs'),
+        sendWallRatio: isFloor ? null : pairedRatio(s.send, sdk?.send, 'wallMs'),
+        sendCpuRatio: isFloor ? null : pairedRatio(s.send, sdk?.send, 'cpuMs'),
+      });
+    }
+    results[t.id] = row;
+  }
+  return results;
 }

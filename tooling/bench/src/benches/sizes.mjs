@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { dependencyReasons } from '@org/engines-check/dependency-reasons';
 import { benchRoot } from '../lib/worker.mjs';
+
+const workspaceRoot = join(benchRoot, '../..');
 
 export const sizeTargets = [
   { id: 'sdk', label: '@aws-sdk/client-sesv2 (floor)', name: '@aws-sdk/client-sesv2' },
@@ -78,13 +81,19 @@ function readPkg(dir) {
   return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 }
 
+/** Where a closure walk starts: an installed package by name, or a workspace directory. */
+function rootDirOf(target) {
+  if (target.dir) return realpathSync(target.dir);
+  const dir = resolvePackageDir(benchRoot, target.name);
+  if (!dir) throw new Error(`${target.name} is not installed`);
+  return dir;
+}
+
 /**
- * A package and its production closure: `dependencies`, `optionalDependencies` that are
- * installed, and required peers (npm 7+ installs them), deduplicated by real path.
+ * Every package reachable from `root` by `dependencies`, installed `optionalDependencies` and,
+ * with `peers`, required peers (npm 7+ installs them), deduplicated by real path.
  */
-export function measurePackage(name) {
-  const root = resolvePackageDir(benchRoot, name);
-  if (!root) throw new Error(`${name} is not installed`);
+function closureOf(root, { peers }) {
   const seen = new Map();
   const missing = [];
   const stack = [root];
@@ -92,12 +101,14 @@ export function measurePackage(name) {
     const dir = stack.pop();
     if (seen.has(dir)) continue;
     const pkg = readPkg(dir);
-    seen.set(dir, { name: pkg.name, bytes: publishedBytes(dir, pkg) });
+    seen.set(dir, { name: pkg.name, version: pkg.version, bytes: publishedBytes(dir, pkg) });
     const optionalPeers = pkg.peerDependenciesMeta ?? {};
     const deps = [
       ...Object.keys(pkg.dependencies ?? {}),
       ...Object.keys(pkg.optionalDependencies ?? {}),
-      ...Object.keys(pkg.peerDependencies ?? {}).filter((p) => !optionalPeers[p]?.optional),
+      ...(peers
+        ? Object.keys(pkg.peerDependencies ?? {}).filter((p) => !optionalPeers[p]?.optional)
+        : []),
     ];
     for (const dep of new Set(deps)) {
       const depDir = resolvePackageDir(dir, dep);
@@ -105,33 +116,100 @@ export function measurePackage(name) {
       else if (!pkg.optionalDependencies?.[dep]) missing.push(`${pkg.name} → ${dep}`);
     }
   }
-  const own = seen.get(root);
+  let bytes = 0;
+  for (const entry of seen.values()) bytes += entry.bytes;
+  return { seen, bytes, packages: seen.size, missing };
+}
+
+/** What each direct runtime dependency brings along (its own closure, peers excluded). */
+function directDependencies(root, pkg) {
+  const optionalPeers = pkg.peerDependenciesMeta ?? {};
+  const kinds = [
+    ...Object.keys(pkg.dependencies ?? {}).map((name) => [name, 'dependency']),
+    ...Object.keys(pkg.optionalDependencies ?? {}).map((name) => [name, 'optional']),
+    ...Object.keys(pkg.peerDependencies ?? {}).map((name) => [
+      name,
+      optionalPeers[name]?.optional ? 'optional peer' : 'peer',
+    ]),
+  ];
+  return kinds.map(([name, kind]) => {
+    const dir = resolvePackageDir(root, name);
+    if (!dir) return { name, kind, installed: false };
+    const closure = closureOf(dir, { peers: false });
+    return {
+      name,
+      kind,
+      installed: true,
+      version: readPkg(dir).version,
+      closureBytes: closure.bytes,
+      closurePackages: closure.packages,
+    };
+  });
+}
+
+/**
+ * A package and its production closure: `dependencies` and installed `optionalDependencies`
+ * (what `npm i` installs), then with required peers too (npm 7+ installs those unless the app
+ * has them), and what each direct runtime dependency brings along.
+ */
+export function measurePackage(target) {
+  const root = rootDirOf(typeof target === 'string' ? { name: target } : target);
   const pkg = readPkg(root);
+  const own = closureOf(root, { peers: false });
+  const withPeers = closureOf(root, { peers: true });
   const distDir = join(root, 'dist');
-  let closureBytes = 0;
-  for (const entry of seen.values()) closureBytes += entry.bytes;
   return {
     version: pkg.version,
-    packageBytes: own.bytes,
+    packageBytes: own.seen.get(root).bytes,
     distBytes:
       existsSync(distDir) && statSync(distDir).isDirectory()
         ? sumBytes(distDir, listFiles(distDir))
         : null,
-    closureBytes,
-    closurePackages: seen.size,
-    missing,
+    closureBytes: own.bytes,
+    closurePackages: own.packages,
+    closureWithPeersBytes: withPeers.bytes,
+    closureWithPeersPackages: withPeers.packages,
+    dependencies: directDependencies(root, pkg),
+    missing: withPeers.missing,
   };
 }
 
+/** The packages of this repository that are published (not `private`), from packages/. */
+export function publishedPackages() {
+  const packagesDir = join(workspaceRoot, 'packages');
+  return readdirSync(packagesDir)
+    .map((entry) => join(packagesDir, entry))
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, pkg: readPkg(dir) }))
+    .filter(({ pkg }) => !pkg.private)
+    .map(({ dir, pkg }) => ({ id: pkg.name, label: pkg.name, name: pkg.name, dir }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Peers: what ours is compared against. Ours: every published package. */
 export function benchSizes() {
   const results = {};
   const unavailable = {};
   for (const t of sizeTargets) {
     try {
-      results[t.id] = { label: t.label, ...measurePackage(t.name) };
+      results[t.id] = { label: t.label, ...measurePackage(t) };
     } catch (error) {
       unavailable[t.id] = { label: t.label, reason: error.message };
     }
   }
-  return { results, unavailable };
+  const published = {};
+  for (const t of publishedPackages()) {
+    try {
+      const readme = join(t.dir, 'README.md');
+      const reasons = existsSync(readme)
+        ? (dependencyReasons(readFileSync(readme, 'utf8')) ?? new Map())
+        : new Map();
+      const measured = measurePackage(t);
+      for (const dep of measured.dependencies) dep.reason = reasons.get(dep.name) ?? null;
+      published[t.id] = { label: t.label, ...measured };
+    } catch (error) {
+      unavailable[t.id] = { label: t.label, reason: error.message };
+    }
+  }
+  return { results, published, unavailable };
 }

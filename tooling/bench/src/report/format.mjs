@@ -1,9 +1,11 @@
+import { summarizeColdStart } from '../benches/cold-start.mjs';
 export const fmt = {
   rate: (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–'),
   ms: (v) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '–'),
   us: (v) => (Number.isFinite(v) ? v.toFixed(v < 100 ? 1 : 0) : '–'),
   ratio: (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–'),
   mib: (v) => (Number.isFinite(v) ? v.toFixed(1) : '–'),
+  signed: (v) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(1)}` : '–'),
   signedMib: (v) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${v.toFixed(1)}` : '–'),
   bytes: (v) => {
     if (!Number.isFinite(v)) return '–';
@@ -72,31 +74,74 @@ export function buildTables(report) {
     });
   }
   if (cold) {
+    const rows = Object.values(summarizeColdStart(cold));
     tables.push({
-      title: `Cold start: a fresh node process imports, creates a sender, sends one email to @org/mock-ses (ms from the first import, cumulative; median of ${cold.runs} runs)`,
+      title: `Cold start, import only: a fresh node process imports the package and exits (median of ${cold.runs} interleaved runs)`,
       columns: [
         'package',
         'import ms',
         'vs SDK',
-        '+ create ms',
-        'vs SDK',
-        '+ first send ms',
-        'vs SDK',
         'process wall ms',
+        'vs SDK',
+        'process CPU ms',
+        'vs SDK',
+        'peak RSS MiB',
+        'over bare node: wall / CPU ms / RSS MiB',
       ],
-      align: 'lrrrrrrr',
-      rows: Object.values(cold.results).map((r) => [
+      align: 'lrrrrrrrr',
+      rows: rows.map((r) => [
         r.label,
         fmt.ms(r.importMs),
-        fmt.ratio(r.ratioToSdk),
-        fmt.ms(r.importAndCreateMs),
-        fmt.ratio(r.createRatioToSdk),
-        fmt.ms(r.firstSendMs),
-        fmt.ratio(r.firstSendRatioToSdk),
+        fmt.ratio(r.importRatio),
         fmt.ms(r.wallMs),
+        fmt.ratio(r.wallRatio),
+        fmt.ms(r.cpuMs),
+        fmt.ratio(r.cpuRatio),
+        fmt.mib(r.rssMiB),
+        r.label.startsWith('node,')
+          ? '–'
+          : `${fmt.signed(r.overBareWallMs)} / ${fmt.signed(r.overBareCpuMs)} / ${fmt.signedMib(r.overBareRssMiB)}`,
       ]),
-      notes: unavailableNotes(cold.unavailable),
+      notes: [
+        'import ms: inside the process, from just before the first import to its end. Process wall: spawn to exit, node’s own start-up included (what the issue calls whole-process). CPU: user + system of the whole process; RSS: its peak.',
+        'vs SDK: the median over rounds of the per-round ratio to `@aws-sdk/client-sesv2` alone (both ran in the same round). Over bare node: minus the medians of `node` importing nothing, run the same way.',
+        ...unavailableNotes(cold.unavailable),
+      ],
     });
+    const senders = rows.filter((r) => r.createMs !== undefined);
+    if (senders.length) {
+      tables.push({
+        title: `Cold start, import + create + first send to @org/mock-ses (ms from the first import, cumulative; median of ${cold.runs} interleaved runs)`,
+        columns: [
+          'package',
+          '+ create ms',
+          'vs SDK',
+          '+ first send ms',
+          'vs SDK',
+          'process wall ms',
+          'vs SDK',
+          'process CPU ms',
+          'vs SDK',
+          'peak RSS MiB',
+        ],
+        align: 'lrrrrrrrrr',
+        rows: senders.map((r) => [
+          r.label,
+          fmt.ms(r.createMs),
+          fmt.ratio(r.createRatio),
+          fmt.ms(r.firstSendMs),
+          fmt.ratio(r.firstSendRatio),
+          fmt.ms(r.sendWallMs),
+          fmt.ratio(r.sendWallRatio),
+          fmt.ms(r.sendCpuMs),
+          fmt.ratio(r.sendCpuRatio),
+          fmt.mib(r.sendRssMiB),
+        ]),
+        notes: [
+          'The SDK sends a pre-rendered SendEmail; ours validates the config on create (loading zod) and renders the template with its plain-text part on the first send (loading html-to-text).',
+        ],
+      });
+    }
   }
   if (sizes) {
     tables.push({
@@ -113,6 +158,52 @@ export function buildTables(report) {
       ]),
       notes: unavailableNotes(sizes.unavailable),
     });
+    const published = Object.values(sizes.published ?? {});
+    if (published.length) {
+      tables.push({
+        title:
+          'Install footprint of every published package: the production dependency closure (deduplicated)',
+        columns: [
+          'package',
+          'published',
+          'packages installed',
+          'bytes installed',
+          'with required peers: packages',
+          'bytes',
+        ],
+        align: 'lrrrrr',
+        rows: published.map((r) => [
+          r.label,
+          fmt.bytes(r.packageBytes),
+          String(r.closurePackages),
+          fmt.bytes(r.closureBytes),
+          String(r.closureWithPeersPackages),
+          fmt.bytes(r.closureWithPeersBytes),
+        ]),
+        notes: [
+          'installed: the package, its `dependencies` and installed `optionalDependencies`, transitively (what `npm i` adds when the app has none of them). Required peers: npm 7+ installs them too unless the app already has them (vitest for the conformance suite, core for the mocks).',
+        ],
+      });
+      tables.push({
+        title:
+          'Runtime dependencies of the published packages, what each brings, and why (from each package README’s "Dependencies" table)',
+        columns: ['package', 'dependency', 'kind', 'brings: packages', 'bytes', 'why'],
+        align: 'llllrl',
+        rows: published.flatMap((r) =>
+          r.dependencies.map((d) => [
+            r.label,
+            d.name,
+            d.kind,
+            d.installed ? String(d.closurePackages) : 'not installed',
+            d.installed ? fmt.bytes(d.closureBytes) : '–',
+            d.reason ?? 'NO REASON GIVEN',
+          ]),
+        ),
+        notes: [
+          'brings: the dependency with its own closure (peers excluded), shared parts counted in each row. `pnpm check:engines` and the engines-check tests fail when a runtime dependency has no reason.',
+        ],
+      });
+    }
   }
   if (pipeline) {
     tables.push({
