@@ -43,10 +43,7 @@ export function dependencyReasons(readme) {
  * Packages whose README does not have the table yet, and why; the check reports them apart.
  * Remove an entry once its README has the table.
  */
-export const pendingDependencyReasons = {
-  // Another change owns this package; its README gives the reasons in prose under "Install".
-  '@org/connector-store-redis': 'the README gives the reasons in prose under "Install"',
-};
+export const pendingDependencyReasons = {};
 
 /** A reason says something: not empty, not a dash, at least a few words. */
 const isReason = (text) => typeof text === 'string' && text.replace(/[–—\-\s]/g, '').length >= 10;
