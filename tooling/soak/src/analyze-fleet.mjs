@@ -1,15 +1,4 @@
-import { percentile, recipientOf } from './analyze.mjs';
-
-const indexOf = (recipient) => {
-  const match = /^s(\d+)@soak\.example$/i.exec(recipient);
-  return match ? Number(match[1]) : undefined;
-};
-
-function tally(values) {
-  const counts = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([, a], [, b]) => b - a));
-}
+import { indexOf, percentile, recipientOf, tally, violationList } from './analyze.mjs';
 
 /**
  * The fleet soak's invariants. Every key (one message to `s<i>@soak.example`, one idempotency
@@ -33,11 +22,7 @@ export function analyzeFleet({
   restarts,
   elapsedMs,
 }) {
-  const violations = [];
-  const note = (message) => {
-    if (violations.length < 50) violations.push(message);
-    else if (violations.length === 50) violations.push('… more violations left out');
-  };
+  const { violations, note } = violationList();
 
   const byKey = new Map();
   for (const record of results) {

@@ -9,15 +9,27 @@ export function percentile(sorted, p) {
 
 export const recipientOf = (index) => `s${index}@soak.example`;
 
-const indexOf = (recipient) => {
+/** The send index of a soak recipient, or undefined for anyone else. */
+export const indexOf = (recipient) => {
   const match = /^s(\d+)@soak\.example$/i.exec(recipient);
   return match ? Number(match[1]) : undefined;
 };
 
-function tally(values) {
+/** `{ value: count }`, most frequent first. */
+export function tally(values) {
   const counts = {};
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([, a], [, b]) => b - a));
+}
+
+/** The violations found, bounded: the first 50, then one line saying more were left out. */
+export function violationList() {
+  const violations = [];
+  const note = (message) => {
+    if (violations.length < 50) violations.push(message);
+    else if (violations.length === 50) violations.push('… more violations left out');
+  };
+  return { violations, note };
 }
 
 /**
@@ -48,11 +60,7 @@ export function analyze({
   driverExitedCleanly = true,
   driverExitGraceMs = 0,
 }) {
-  const violations = [];
-  const note = (message) => {
-    if (violations.length < 50) violations.push(message);
-    else if (violations.length === 50) violations.push('… more violations left out');
-  };
+  const { violations, note } = violationList();
 
   const byIndex = new Map();
   for (const record of results) {

@@ -5,26 +5,12 @@
 //                                                   child → { type: 'done', heapAfter, ... }
 import { createAwsSesConnector } from '@org/connector-aws-ses';
 import { ConnectorError } from '@org/connector-core';
+import { describe, recordUnhandledRejections, templates, waitFor } from './driver-kit.mjs';
 
 const warmUpSends = 256;
 const batchSize = 500;
 
-const unhandled = [];
-process.on('unhandledRejection', (reason) => {
-  unhandled.push(describe(reason));
-});
-
-function describe(value) {
-  if (value instanceof Error) return `${value.name}: ${value.message}`.slice(0, 300);
-  return String(value).slice(0, 300);
-}
-
-const templates = [
-  { usageType: 'Register', subject: 'Welcome', content: '<p>Your code is <b>{{code}}</b></p>' },
-  { usageType: 'SignIn', subject: 'Sign-in code', content: '<p>Sign-in code: {{code}}</p>' },
-  { usageType: 'ForgotPassword', subject: 'Reset', content: '<p>Reset code: {{code}}</p>' },
-  { usageType: 'Generic', subject: 'Your code', content: '<p>Code: {{code}}</p>' },
-];
+const unhandled = recordUnhandledRejections();
 
 async function settleHeap() {
   for (let i = 0; i < 4; i++) {
@@ -84,17 +70,6 @@ async function runPool(count, concurrency, task) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-}
-
-function waitFor(type) {
-  return new Promise((resolve) => {
-    const onMessage = (message) => {
-      if (message?.type !== type) return;
-      process.off('message', onMessage);
-      resolve(message);
-    };
-    process.on('message', onMessage);
-  });
 }
 
 async function main() {

@@ -12,25 +12,13 @@ import {
 } from '@org/connector-store-redis';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
+import { describe, recordUnhandledRejections, templates, waitFor } from './driver-kit.mjs';
 
 const batchSize = 200;
 const storeRetries = 4;
 const storeRetryDelayMs = 300;
 
-const unhandled = [];
-process.on('unhandledRejection', (reason) => unhandled.push(describe(reason)));
-
-function describe(value) {
-  if (value instanceof Error) return `${value.name}: ${value.message}`.slice(0, 300);
-  return String(value).slice(0, 300);
-}
-
-const templates = [
-  { usageType: 'Register', subject: 'Welcome', content: '<p>Your code is <b>{{code}}</b></p>' },
-  { usageType: 'SignIn', subject: 'Sign-in code', content: '<p>Sign-in code: {{code}}</p>' },
-  { usageType: 'ForgotPassword', subject: 'Reset', content: '<p>Reset code: {{code}}</p>' },
-  { usageType: 'Generic', subject: 'Your code', content: '<p>Code: {{code}}</p>' },
-];
+const unhandled = recordUnhandledRejections();
 
 async function connectRedis(kind, url) {
   if (kind === 'ioredis') {
@@ -113,17 +101,6 @@ async function sendKey(connector, index, watchdogMs) {
     ms,
     storeErrors,
   };
-}
-
-function waitFor(type) {
-  return new Promise((resolve) => {
-    const onMessage = (message) => {
-      if (message?.type !== type) return;
-      process.off('message', onMessage);
-      resolve(message);
-    };
-    process.on('message', onMessage);
-  });
 }
 
 async function main() {
