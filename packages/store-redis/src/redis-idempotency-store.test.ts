@@ -1,35 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ConnectorError } from '@org/connector-core';
 import { createMemoryConnector, createMemoryProvider } from '@org/connector-core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientKind, clientKinds, connect, type TestClient } from '../test/clients.js';
-import {
-  type RedisServer,
-  redisAvailability,
-  sharedRedis,
-  startRedisServer,
-} from '../test/redis-server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientKinds } from '../test/clients.js';
+import { type RedisServer, startRedisServer } from '../test/redis-server.js';
 import { templates } from '../test/templates.js';
+import { useTestRedis } from '../test/use-test-redis.js';
 import { createRedisIdempotencyStore, RedisStoreError, type RedisStoreEvent } from './index.js';
 
-const available = redisAvailability();
-let shared: { url: string; close(): Promise<void> };
-const opened: TestClient[] = [];
-beforeAll(async () => {
-  if (available.ok) shared = await sharedRedis();
-});
-afterAll(async () => {
-  await shared?.close();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((client) => client.close()));
-});
+const redis = useTestRedis();
+const { available } = redis;
 
-async function client(kind: ClientKind, url = shared.url, options?: { offlineQueue?: boolean }) {
-  const c = await connect(kind, url, options);
-  opened.push(c);
-  return c;
-}
+const client = redis.client;
 
 const prefix = () => `test:${randomUUID()}:`;
 const record = { fingerprint: 'f'.repeat(64) };

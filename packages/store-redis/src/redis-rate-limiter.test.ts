@@ -3,36 +3,29 @@ import { createAwsSesConnector } from '@org/connector-aws-ses';
 import { QueueWaitExceededError } from '@org/connector-core';
 import { type MockSesServer, startMockSesServer } from '@org/mock-ses';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientKind, clientKinds, connect, type TestClient } from '../test/clients.js';
-import { redisAvailability, sharedRedis, startRedisServer } from '../test/redis-server.js';
+import { clientKinds } from '../test/clients.js';
+import { startRedisServer } from '../test/redis-server.js';
 import { templates } from '../test/templates.js';
+import { useTestRedis } from '../test/use-test-redis.js';
 import { createRedisRateLimiter, RedisStoreError, type RedisStoreEvent } from './index.js';
 
-const available = redisAvailability();
-let shared: { url: string; close(): Promise<void> };
+const redis = useTestRedis();
+const { available } = redis;
 let ses: MockSesServer;
-const opened: TestClient[] = [];
 const closers: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   if (!available.ok) return;
-  shared = await sharedRedis();
   ses = await startMockSesServer({ identities: ['acme.test'], maxSendRate: 20 });
 });
 afterAll(async () => {
   await ses?.close();
-  await shared?.close();
 });
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
-  await Promise.all(opened.splice(0).map((client) => client.close()));
   ses?.mock.reset();
 });
 
-async function client(kind: ClientKind, url = shared.url) {
-  const c = await connect(kind, url);
-  opened.push(c);
-  return c;
-}
+const client = redis.client;
 
 const prefix = () => `test:${randomUUID()}:`;
 

@@ -1,33 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { createMemoryConnector } from '@org/connector-core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientKind, clientKinds, connect, type TestClient } from '../test/clients.js';
-import { redisAvailability, sharedRedis, startRedisServer } from '../test/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { clientKinds } from '../test/clients.js';
+import { startRedisServer } from '../test/redis-server.js';
 import { templates } from '../test/templates.js';
+import { useTestRedis } from '../test/use-test-redis.js';
 import {
   createRedisRecipientThrottleStore,
   RedisStoreError,
   type RedisStoreEvent,
 } from './index.js';
 
-const available = redisAvailability();
-let shared: { url: string; close(): Promise<void> };
-const opened: TestClient[] = [];
-beforeAll(async () => {
-  if (available.ok) shared = await sharedRedis();
-});
-afterAll(async () => {
-  await shared?.close();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((client) => client.close()));
-});
+const redis = useTestRedis();
+const { available } = redis;
 
-async function client(kind: ClientKind, url = shared.url) {
-  const c = await connect(kind, url);
-  opened.push(c);
-  return c;
-}
+const client = redis.client;
 
 const prefix = () => `test:${randomUUID()}:`;
 const signIn = (to: string) => ({ to, type: 'SignIn', payload: { code: '123456' } }) as const;

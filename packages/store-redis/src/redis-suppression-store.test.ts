@@ -13,15 +13,11 @@ import {
 import { createMemoryConnector } from '@org/connector-core/testing';
 import { type MockSesServer, startMockSesServer } from '@org/mock-ses';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientKind, clientKinds, connect, type TestClient } from '../test/clients.js';
-import {
-  type RedisServer,
-  redisAvailability,
-  sharedRedis,
-  startRedisServer,
-} from '../test/redis-server.js';
+import { clientKinds } from '../test/clients.js';
+import { type RedisServer, startRedisServer } from '../test/redis-server.js';
 import { entry, suppressedAt, suppressionStoreCases } from '../test/suppression-store-cases.js';
 import { templates } from '../test/templates.js';
+import { useTestRedis } from '../test/use-test-redis.js';
 import {
   createRedisSuppressionStore,
   fromNodeRedis,
@@ -31,26 +27,14 @@ import {
   type RedisStoreEvent,
 } from './index.js';
 
-const available = redisAvailability();
-let shared: { url: string; close(): Promise<void> };
-const opened: TestClient[] = [];
+const redis = useTestRedis();
+const { available } = redis;
 const closers: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  if (available.ok) shared = await sharedRedis();
-});
-afterAll(async () => {
-  await shared?.close();
-});
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
-  await Promise.all(opened.splice(0).map((client) => client.close()));
 });
 
-async function client(kind: ClientKind, url = shared.url) {
-  const c = await connect(kind, url);
-  opened.push(c);
-  return c;
-}
+const client = redis.client;
 
 const prefix = () => `test:${randomUUID()}:`;
 const signIn = (to: string) => ({ to, type: 'SignIn' as const, payload: { code: '402911' } });
@@ -110,14 +94,15 @@ describe.skipIf(!available.ok).each(clientKinds)('createRedisSuppressionStore (%
 
   it('keeps maxEntries exact under concurrent puts from two stores', async () => {
     const keyPrefix = prefix();
-    const stores = [await client(kind), await client(kind)].map((c) =>
+    const clients = [await client(kind), await client(kind)];
+    const stores = clients.map((c) =>
       createRedisSuppressionStore({ redis: c.redis, keyPrefix, maxEntries: 10 }),
     );
     await Promise.all(
       Array.from({ length: 60 }, (_, i) => stores[i % 2]!.put(entry(`m${i}@example.com`))),
     );
     expect((await stores[0]!.list({ limit: 1000 })).entries).toHaveLength(10);
-    const c = opened.at(-1)!;
+    const c = clients[1]!;
     expect(await c.command(['ZCARD', `${keyPrefix}{suppression}:by-age`])).toBe(10);
     expect(await c.command(['HLEN', `${keyPrefix}{suppression}:entries`])).toBe(10);
   });
@@ -454,7 +439,7 @@ describe.skipIf(!available.ok).each(clientKinds)('SES feedback into Redis (%s)',
   }
 
   it('a hard bounce recorded by the handler makes the next send fail with RecipientSuppressedError', async () => {
-    const { ses, connector, sendingStore, sends } = await setup(shared.url);
+    const { ses, connector, sendingStore, sends } = await setup(redis.url());
     const bounce = 'bounce@simulator.amazonses.com';
     const first = await connector.sendMessage(signIn(bounce));
     await ses.mock.sns.idle();
