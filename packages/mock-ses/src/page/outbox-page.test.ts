@@ -15,7 +15,9 @@ const installHint = `Chromium not found at ${executablePath}. Install Debian's p
 const skip = chromiumMissing && !process.env.CI && !process.env.CHROMIUM_PATH;
 if (skip) console.warn(`[mock-ses] skipping the outbox page browser test: ${installHint}`);
 
-describe.skipIf(skip)('outbox page in headless Chromium', () => {
+// A real browser on a 2-core machine that may be testing another package at the same time (CI's
+// Node 24 run timed out at the default 20 s): each step gets a minute.
+describe.skipIf(skip)('outbox page in headless Chromium', { timeout: 60_000 }, () => {
   let browser: Browser;
   let server: MockSesServer;
   let client: SESv2Client;
